@@ -1,0 +1,106 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..actors import Actor
+from ..blocks import RICH_TEXT_FEATURES
+from .mixins import GuidanceMetaMixin
+
+
+class ActorPage(GuidanceMetaMixin, Page):
+    """What one actor (school, social services, primary or specialist care) does in Norrbus."""
+
+    actor = models.CharField(_("Aktör"), max_length=20, choices=Actor.choices)
+    short_description = models.CharField(
+        _("Kort beskrivning"), max_length=240, help_text=_("En mening som visas i listor.")
+    )
+    mission = RichTextField(_("Uppdrag"), features=RICH_TEXT_FEATURES)
+    legal_basis = RichTextField(
+        _("Lagstöd"), features=RICH_TEXT_FEATURES, help_text=_("Lagar som styr uppdraget.")
+    )
+    role_in_norrbus = RichTextField(_("Det här gör aktören i Norrbus"), features=RICH_TEXT_FEATURES)
+    when_to_involve = RichTextField(_("När du ska involvera aktören"), features=RICH_TEXT_FEATURES)
+    what_to_expect = RichTextField(_("Det här kan andra förvänta sig"), features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("actor"),
+        FieldPanel("short_description"),
+        FieldPanel("mission"),
+        FieldPanel("legal_basis"),
+        FieldPanel("role_in_norrbus"),
+        FieldPanel("when_to_involve"),
+        FieldPanel("what_to_expect"),
+        InlinePanel("units", heading=_("Verksamheter inom aktören"), label=_("Verksamhet")),
+        InlinePanel(
+            "misunderstandings",
+            heading=_("Vanliga missförstånd"),
+            label=_("Missförstånd"),
+        ),
+    ]
+    settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("short_description"),
+        index.SearchField("mission"),
+        index.SearchField("role_in_norrbus"),
+        index.SearchField("when_to_involve"),
+        index.RelatedFields("units", [index.SearchField("name"), index.SearchField("description")]),
+    ]
+
+    parent_page_types = ["guidance.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("aktörssida")
+        verbose_name_plural = _("aktörssidor")
+
+    def clean(self):
+        super().clean()
+        duplicate = ActorPage.objects.filter(actor=self.actor).exclude(pk=self.pk)
+        if self.actor and duplicate.exists():
+            raise ValidationError(
+                {
+                    "actor": _("Det finns redan en sida för %(actor)s.")
+                    % {"actor": Actor(self.actor).label}
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["routines"] = self.routines_for.live().public().order_by("title")
+        return context
+
+
+class ActorUnit(Orderable):
+    page = ParentalKey(ActorPage, related_name="units", on_delete=models.CASCADE)
+    name = models.CharField(_("Verksamhet"), max_length=120)
+    description = models.TextField(_("Beskrivning"), max_length=800)
+    age_range = models.CharField(
+        _("Ålder"), max_length=40, blank=True, help_text=_("T.ex. '0–18 år' eller 'från 18 år'.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("age_range"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("verksamhet")
+        verbose_name_plural = _("verksamheter")
+
+
+class Misunderstanding(Orderable):
+    """A misunderstanding between actors that the 2019 evaluation found, and what is true."""
+
+    page = ParentalKey(ActorPage, related_name="misunderstandings", on_delete=models.CASCADE)
+    belief = models.CharField(_("Det många tror"), max_length=300)
+    clarification = models.TextField(_("Så är det"), max_length=1000)
+
+    panels = [FieldPanel("belief"), FieldPanel("clarification")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("missförstånd")
+        verbose_name_plural = _("missförstånd")

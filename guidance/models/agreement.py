@@ -1,0 +1,206 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES
+from ..text import make_anchor
+
+
+class VersionStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("Gällande")
+    UPCOMING = "upcoming", _("Kommande")
+    SUPERSEDED = "superseded", _("Upphävd")
+
+
+class AgreementIndexPage(RoutablePageMixin, Page):
+    """The agreement's landing page: always points at the version in force."""
+
+    intro = RichTextField(_("Ingress"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guidance.AgreementVersionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("överenskommelsens startsida")
+        verbose_name_plural = _("överenskommelsens startsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import version_in_force, versions_with_status
+
+        context = super().get_context(request, *args, **kwargs)
+        context["in_force"] = version_in_force()
+        context["versions"] = versions_with_status(self)
+        return context
+
+    @path("jamfor/", name="compare")
+    def compare(self, request):
+        from ..comparison import compare_versions, summarise
+        from ..forms import CompareVersionsForm
+
+        form = CompareVersionsForm(request.GET or None, index=self)
+        context = self.get_context(request)
+        context.update(form=form, page=self)
+        status = 200
+        if form.is_bound:
+            if form.is_valid():
+                old, new = form.cleaned_data["fran"], form.cleaned_data["till"]
+                changes = compare_versions(old, new)
+                context.update(old=old, new=new, changes=changes, summary=summarise(changes))
+            else:
+                status = 400
+        return TemplateResponse(
+            request, "guidance/agreement_comparison.html", context, status=status
+        )
+
+
+class AgreementVersionPage(Page):
+    """One version of the agreement (2008, 2013, 2025 …) with its text as sections."""
+
+    version_label = models.CharField(
+        _("Version"), max_length=40, help_text=_("Kort namn på versionen, t.ex. '2025'.")
+    )
+    decision_date = models.DateField(_("Beslutsdatum"), null=True, blank=True)
+    effective_date = models.DateField(
+        _("Gäller från"),
+        help_text=_(
+            "Vilken version som är gällande räknas ut från detta datum. "
+            "Ett datum framåt i tiden visar versionen som kommande."
+        ),
+    )
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("Ersätter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+        help_text=_("Den version som denna ersätter."),
+    )
+    summary = RichTextField(
+        _("Sammanfattning"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Vad versionen innebär och vad som är nytt, med egna ord."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("version_label"),
+                FieldPanel("decision_date"),
+                FieldPanel("effective_date"),
+                FieldPanel("replaces"),
+            ],
+            heading=_("Versionen"),
+        ),
+        FieldPanel("summary"),
+        InlinePanel("sections", heading=_("Avsnitt"), label=_("Avsnitt")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("version_label"),
+        index.SearchField("summary"),
+        index.RelatedFields("sections", [index.SearchField("heading"), index.SearchField("body")]),
+    ]
+
+    parent_page_types = ["guidance.AgreementIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("version av överenskommelsen")
+        verbose_name_plural = _("versioner av överenskommelsen")
+
+    def clean(self):
+        super().clean()
+        if self.replaces_id and self.replaces_id == self.pk:
+            raise ValidationError({"replaces": _("En version kan inte ersätta sig själv.")})
+        assign_anchors(self.sections.all())
+
+    def status(self, in_force: "AgreementVersionPage | None", today: date | None = None):
+        today = today or timezone.localdate()
+        if in_force is not None and self.pk == in_force.pk:
+            return VersionStatus.IN_FORCE
+        if self.effective_date > today:
+            return VersionStatus.UPCOMING
+        return VersionStatus.SUPERSEDED
+
+    def previous_version(self) -> "AgreementVersionPage | None":
+        if self.replaces_id:
+            return self.replaces
+        return (
+            AgreementVersionPage.objects.live()
+            .filter(effective_date__lt=self.effective_date)
+            .order_by("-effective_date")
+            .first()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..queries import section_tree, version_in_force
+
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(self.sections.all())
+        assign_anchors(sections)
+        in_force = version_in_force()
+        context.update(
+            sections=sections,
+            toc=section_tree(sections),
+            in_force=in_force,
+            status=self.status(in_force),
+            previous=self.previous_version(),
+        )
+        return context
+
+
+class AgreementSection(Orderable):
+    """A heading and the text under it. Sub-sections are sections with a deeper level."""
+
+    page = ParentalKey(AgreementVersionPage, related_name="sections", on_delete=models.CASCADE)
+    level = models.PositiveSmallIntegerField(
+        _("Nivå"),
+        choices=[(1, _("Avsnitt")), (2, _("Underavsnitt")), (3, _("Underavsnitt, nivå 3"))],
+        default=1,
+    )
+    heading = models.CharField(_("Rubrik"), max_length=200)
+    anchor = models.SlugField(
+        _("Ankare"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Används i länkar direkt till avsnittet. Lämna tomt så skapas det av rubriken; "
+            "samma ankare i alla versioner gör att jämförelsen hittar avsnittet."
+        ),
+    )
+    body = RichTextField(_("Text"), blank=True, features=RICH_TEXT_FEATURES)
+
+    panels = [FieldPanel("level"), FieldPanel("heading"), FieldPanel("anchor"), FieldPanel("body")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("avsnitt")
+        verbose_name_plural = _("avsnitt")
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+def assign_anchors(sections) -> None:
+    """Give every section a unique anchor, keeping the ones editors already have."""
+    taken: set[str] = set()
+    for section in sections:
+        base = section.anchor or make_anchor(section.heading)
+        anchor, suffix = base, 2
+        while anchor in taken:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        section.anchor = anchor
+        taken.add(anchor)

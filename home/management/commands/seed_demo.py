@@ -1,0 +1,255 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from guidance.models import (
+    ActorPage,
+    ActorUnit,
+    AgreementIndexPage,
+    AgreementSection,
+    AgreementVersionPage,
+    ContentPage,
+    GlossaryPage,
+    GlossaryTerm,
+    Misunderstanding,
+    RoutinePage,
+    SectionPage,
+)
+from home import demo_agreement, demo_guidance
+from home.models import HomePage
+
+# Glossary terms that point at a page, by the page's slug.
+GLOSSARY_LINKS = {
+    "Samordnad individuell plan": "samordnad-individuell-plan",
+    "Norrbusmöte": "norrbusmotet",
+    "Gröna kortet": "grona-kortet",
+    "Avvikelse": "avvikelsehantering",
+    "Forum barn och unga": "forum-barn-och-unga",
+    "BUP-linjen": "specialistvard",
+    "Barn- och ungdomspsykiatri": "specialistvard",
+    "Elevhälsa": "skola",
+    "Hälsocentral": "primarvard",
+    "Individ- och familjeomsorg": "socialtjanst",
+}
+
+
+def publish(page: Page) -> None:
+    page.save_revision().publish()
+
+
+def ensure_child(parent: Page, model, slug: str, *, live: bool = True, **fields):
+    """Return the child with this slug, creating (and publishing) it if it is missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    children = fields.pop("children", {})
+    page = model(slug=slug, live=False, **fields)
+    for relation, items in children.items():
+        setattr(page, relation, items)
+    parent.add_child(instance=page)
+    if live:
+        publish(page)
+    return page, True
+
+
+class Command(BaseCommand):
+    help = "Bygger portalens demoinnehåll. Att köra kommandot igen ändrar ingenting."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home, home_created = self.ensure_home()
+        ensure_child(
+            home,
+            ContentPage,
+            "om-norrbus",
+            title="Om Norrbus",
+            show_in_menus=True,
+            intro="Norrbus är överenskommelsen mellan Region Norrbotten och länets 14 kommuner "
+            "om samverkan kring barn och unga som behöver stöd från mer än en aktör.",
+            body=demo_guidance.ABOUT_BODY,
+            content_owner=demo_guidance.OWNER,
+            next_review=demo_guidance.NEXT_REVIEW,
+        )
+        new_staff, _ = ensure_child(
+            home,
+            ContentPage,
+            "ny-i-norrbus",
+            title="Ny i Norrbus?",
+            show_in_menus=True,
+            intro="Börja här: det viktigaste om Norrbus för dig som är ny, i den ordning du "
+            "behöver det.",
+            body=demo_guidance.NEW_STAFF_BODY,
+            content_owner=demo_guidance.OWNER,
+            next_review=demo_guidance.NEXT_REVIEW,
+        )
+        self.ensure_agreement(home)
+        actors = self.ensure_actors(home)
+        self.ensure_routines(home, actors)
+        ensure_child(
+            home,
+            ContentPage,
+            "samverkansstrukturen",
+            title="Samverkansstrukturen",
+            show_in_menus=True,
+            intro="Hur samverkan styrs och stöds på läns-, länsdels- och kommunnivå, och hur "
+            "processen kring ett enskilt barn går till.",
+            body=demo_guidance.STRUCTURE_BODY,
+            content_owner=demo_guidance.OWNER,
+            next_review=demo_guidance.NEXT_REVIEW,
+        )
+        ensure_child(
+            home,
+            GlossaryPage,
+            "begrepp",
+            title="Begrepp A–Ö",
+            show_in_menus=True,
+            intro="Ord och förkortningar du möter i samverkan kring barn och unga.",
+        )
+        created_terms = self.ensure_glossary()
+        if home_created:
+            home.new_staff_page = new_staff
+            publish(home)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demoinnehållet är på plats ({Page.objects.count()} sidor, "
+                f"{GlossaryTerm.objects.count()} begrepp, {created_terms} nya)."
+            )
+        )
+
+    def ensure_home(self) -> tuple[HomePage, bool]:
+        home = HomePage.objects.first()
+        if home is not None:
+            return home, False
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title="Norrbus kunskapsportal",
+            slug="start",
+            intro="Vägledning och kontakter för dig som arbetar med barn och unga i Norrbotten "
+            "– i skolan, socialtjänsten, primärvården eller specialistvården.",
+            new_staff_text="Här får du det viktigaste om Norrbus på en halvtimme: vad det är, "
+            "vem som gör vad och hur ett Norrbusmöte går till.",
+        )
+        root.add_child(instance=home)
+        publish(home)
+        # Replace Wagtail's welcome page as the site's root.
+        Page.objects.filter(depth=2, content_type__model="page").delete()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port, site.root_page = "localhost", 80, home
+        site.site_name = "Norrbus kunskapsportal"
+        site.save()
+        return home, True
+
+    def ensure_agreement(self, home: HomePage) -> None:
+        index, _ = ensure_child(
+            home,
+            AgreementIndexPage,
+            "overenskommelsen",
+            title="Överenskommelsen",
+            show_in_menus=True,
+            intro="<p>Norrbus har funnits sedan 2008. Här finns alla versioner av "
+            "överenskommelsen, avsnitt för avsnitt. Den gällande versionen räknas ut från "
+            "datumet den började gälla.</p>",
+        )
+        previous = None
+        for data in demo_agreement.VERSIONS:
+            sections = [
+                AgreementSection(level=level, heading=heading, body=body, sort_order=i)
+                for i, (level, heading, body) in enumerate(data["sections"])
+            ]
+            version, _ = ensure_child(
+                index,
+                AgreementVersionPage,
+                data["slug"],
+                title=data["title"],
+                version_label=data["version_label"],
+                decision_date=data["decision_date"],
+                effective_date=data["effective_date"],
+                summary=data["summary"],
+                replaces=previous,
+                children={"sections": sections},
+            )
+            previous = version
+
+    def ensure_actors(self, home: HomePage) -> dict[str, ActorPage]:
+        section, _ = ensure_child(
+            home,
+            SectionPage,
+            "aktorer",
+            title="Aktörerna",
+            show_in_menus=True,
+            intro="Vad skola, socialtjänst, primärvård och specialistvård ansvarar för i Norrbus, "
+            "när du ska involvera dem och vad du kan förvänta dig.",
+        )
+        actors = {}
+        for data in demo_guidance.ACTORS:
+            fields = {
+                k: v for k, v in data.items() if k not in {"slug", "units", "misunderstandings"}
+            }
+            units = [
+                ActorUnit(name=name, age_range=age, description=text, sort_order=i)
+                for i, (name, age, text) in enumerate(data["units"])
+            ]
+            myths = [
+                Misunderstanding(belief=belief, clarification=truth, sort_order=i)
+                for i, (belief, truth) in enumerate(data["misunderstandings"])
+            ]
+            page, _ = ensure_child(
+                section,
+                ActorPage,
+                data["slug"],
+                content_owner=demo_guidance.OWNER,
+                next_review=demo_guidance.NEXT_REVIEW,
+                children={"units": units, "misunderstandings": myths},
+                **fields,
+            )
+            actors[page.actor] = page
+        return actors
+
+    def ensure_routines(self, home: HomePage, actors: dict[str, ActorPage]) -> None:
+        section, _ = ensure_child(
+            home,
+            SectionPage,
+            "rutiner",
+            title="Rutiner",
+            show_in_menus=True,
+            intro="Steg för steg: vem gör vad, när och hur, i samverkan kring ett barn.",
+        )
+        created: list[tuple[RoutinePage, dict]] = []
+        for data in demo_guidance.ROUTINES:
+            page, was_created = ensure_child(
+                section,
+                RoutinePage,
+                data["slug"],
+                live=False,
+                title=data["title"],
+                summary=data["summary"],
+                audience_note=data["audience_note"],
+                steps=data["steps"],
+                content_owner=demo_guidance.OWNER,
+                next_review=demo_guidance.NEXT_REVIEW,
+            )
+            if was_created:
+                created.append((page, data))
+        # Related routines can only be linked once they all exist.
+        by_slug = {page.slug: page for page in RoutinePage.objects.child_of(section)}
+        for page, data in created:
+            page.audience = [actors[code] for code in data["audience"]]
+            page.related_routines = [by_slug[slug] for slug in data["related"]]
+            publish(page)
+
+    def ensure_glossary(self) -> int:
+        created_count = 0
+        for term, abbreviations, synonyms, definition in demo_guidance.GLOSSARY:
+            if GlossaryTerm.objects.filter(term=term).exists():
+                continue
+            slug = GLOSSARY_LINKS.get(term)
+            related = Page.objects.filter(slug=slug).first() if slug else None
+            GlossaryTerm.objects.create(
+                term=term,
+                abbreviations=abbreviations,
+                synonyms=synonyms,
+                definition=definition,
+                related_page=related,
+            )
+            created_count += 1
+        return created_count

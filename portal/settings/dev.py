@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Not a secret: used only on a developer's own machine.
+SECRET_KEY = "dev-only-not-secret-norrbus"
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
