@@ -1,5 +1,6 @@
 """The one place where the site is searched."""
 
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
@@ -7,6 +8,9 @@ from django.core.paginator import Paginator
 from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
+# Query-language characters (quotes, brackets, *, :, operators' symbols) are not passed on:
+# staff type words, and the database backends would read the symbols as syntax.
+_NOT_A_WORD = re.compile(r"[^\w\s-]|(?<!\w)-|-(?!\w)")
 RESULTS_PER_PAGE = 10
 
 
@@ -19,7 +23,7 @@ class SearchOutcome:
 
 def search_site(query: str, page_number: str | int = 1) -> SearchOutcome:
     """Search live, public pages with Wagtail's database backend."""
-    query = " ".join((query or "").split())
+    query = " ".join(_NOT_A_WORD.sub(" ", query or "").split())
     if not query:
         return SearchOutcome(query="", results=None)
     message = ""

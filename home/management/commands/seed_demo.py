@@ -1,4 +1,8 @@
-from django.core.management.base import BaseCommand
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -55,8 +59,17 @@ def ensure_child(parent: Page, model, slug: str, *, live: bool = True, **fields)
 class Command(BaseCommand):
     help = "Bygger portalens demoinnehåll. Att köra kommandot igen ändrar ingenting."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-editor",
+            action="store_true",
+            help="Skapa även en demoredaktör (bara med DEBUG på, aldrig i produktion).",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, demo_editor=False, **options):
+        if demo_editor:
+            self.ensure_demo_editor()
         home, home_created = self.ensure_home()
         ensure_child(
             home,
@@ -115,6 +128,22 @@ class Command(BaseCommand):
                 f"{GlossaryTerm.objects.count()} begrepp, {created_terms} nya)."
             )
         )
+
+    def ensure_demo_editor(self) -> None:
+        if not settings.DEBUG:
+            raise CommandError("Demoredaktören skapas bara i utvecklingsläge (DEBUG).")
+        User = get_user_model()
+        username = os.environ.get("DEMO_EDITOR_USERNAME", "redaktor")
+        if User.objects.filter(username=username).exists():
+            return
+        User.objects.create_superuser(
+            username=username,
+            email="redaktor@example.org",
+            password=os.environ.get("DEMO_EDITOR_PASSWORD", "norrbus-demo"),
+            first_name="Demo",
+            last_name="Redaktör",
+        )
+        self.stdout.write(f"Demoredaktören '{username}' skapades (se README för lösenordet).")
 
     def ensure_home(self) -> tuple[HomePage, bool]:
         home = HomePage.objects.first()

@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def html(client):
+    call_command("seed_demo")
+    return client.get("/").content.decode()
+
+
+def test_home_page_has_the_entry_points(html):
+    assert "Ny i Norrbus?" in html and 'href="/ny-i-norrbus/"' in html
+    assert 'href="/overenskommelsen/2025/"' in html
+    assert 'href="/rutiner/norrbusmotet/"' in html
+    assert 'href="/aktorer/skola/"' in html
+    assert 'role="search"' in html
+    assert "Senast ändrat" in html
+
+
+def test_base_template_landmarks(html):
+    assert '<html lang="sv">' in html
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert '<nav class="main-nav" aria-label="Huvudmeny">' in html
+    assert "<footer" in html
+
+
+def test_breadcrumbs_and_current_menu_item(client):
+    call_command("seed_demo")
+    html = client.get("/rutiner/norrbusmotet/").content.decode()
+    assert 'aria-label="Du är här"' in html
+    assert '<a href="/rutiner/" aria-current="true">Rutiner</a>' in html
