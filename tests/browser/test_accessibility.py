@@ -1,0 +1,68 @@
+"""Every page type passes axe-core's WCAG 2.1 A/AA rules with zero violations, keeps the
+skip link working and does not scroll sideways at 320 px."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+PAGES = {
+    "home": "/",
+    "content": "/om-norrbus/",
+    "new staff": "/ny-i-norrbus/",
+    "structure diagrams": "/samverkansstrukturen/",
+    "section": "/rutiner/",
+    "agreement index": "/overenskommelsen/",
+    "version in force": "/overenskommelsen/2025/",
+    "superseded version": "/overenskommelsen/2013/",
+    "comparison": "/overenskommelsen/jamfor/?fran=2013&till=2025",
+    "comparison error": "/overenskommelsen/jamfor/?fran=2025&till=2025",
+    "actor": "/aktorer/primarvard/",
+    "routine": "/rutiner/norrbusmotet/",
+    "checklist routine": "/rutiner/grona-kortet/",
+    "glossary": "/begrepp/",
+    "search results": "/sok/?q=kallelse",
+    "search without results": "/sok/?q=zzzzqqq",
+    "not found": "/finns-inte/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_wcag_violations(page, portal_url, axe, path):
+    page.goto(portal_url + path)
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_horizontal_scroll_at_320px(page, portal_url, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(portal_url + path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(page, portal_url):
+    page.goto(portal_url + "/rutiner/norrbusmotet/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Hoppa till innehållet"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_focus_is_visible_on_links(page, portal_url):
+    page.goto(portal_url + "/")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"

@@ -1,0 +1,44 @@
+"""What a new member of staff does, by keyboard and mouse."""
+
+
+def test_new_staff_reach_the_meeting_routine_from_home(page, portal_url):
+    page.goto(portal_url + "/")
+    page.get_by_role("link", name="Norrbusmötet").first.click()
+    assert page.url.endswith("/rutiner/norrbusmotet/")
+    assert page.locator("ol.steps > li").count() == 4
+    steps = page.get_by_role("navigation", name="Stegen").get_by_role("link").all_inner_texts()
+    assert steps == [
+        "Behov av möte",
+        "Kallelse",
+        "Mötet",
+        "Efter mötet",
+    ]
+
+
+def test_agreement_in_force_is_read_section_by_section(page, portal_url):
+    page.goto(portal_url + "/")
+    page.get_by_role("link", name="Läs överenskommelsen avsnitt för avsnitt").click()
+    assert page.url.endswith("/overenskommelsen/2025/")
+    page.get_by_role("navigation", name="Innehåll").get_by_role("link", name="Kallelse").click()
+    assert page.url.endswith("#kallelse")
+    assert page.locator("#kallelse").is_visible()
+
+
+def test_compare_versions_with_the_keyboard(page, portal_url):
+    page.goto(portal_url + "/overenskommelsen/jamfor/")
+    page.get_by_label("Jämför från version").select_option("2013")
+    page.get_by_label("till version").select_option("2025")
+    page.get_by_label("till version").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/jamfor/?fran=2013&till=2025")
+    assert page.locator(".change--added").count() > 0
+    assert page.locator(".diff ins").count() > 0
+
+
+def test_routine_prints_without_navigation(page, portal_url):
+    page.goto(portal_url + "/rutiner/grona-kortet/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator(".print-only").is_visible()
+    assert page.locator(".checklist li").count() >= 10
