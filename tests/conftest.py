@@ -1,7 +1,24 @@
+import os
+from pathlib import Path
+
 import pytest
 from wagtail.models import Page, Site
 
 from tests.factories import HomePageFactory
+
+# The source documents live in shared/ beside the repository (as in CI).
+SEEDS_DIR = Path(
+    os.environ.get("NORRBUS_SEEDS_DIR", Path(__file__).resolve().parents[2] / "shared" / "seeds")
+)
+AGREEMENT_2025 = SEEDS_DIR / "001_d48a325a84e728f8.txt"
+
+
+@pytest.fixture(scope="session")
+def agreement_seed() -> Path:
+    """The revised agreement (2025) as plain text: real input no one here wrote."""
+    if not AGREEMENT_2025.exists():
+        pytest.fail(f"The seed document is missing: {AGREEMENT_2025} (set NORRBUS_SEEDS_DIR)")
+    return AGREEMENT_2025
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """Every page type can be created by an editor in the (Swedish) Wagtail admin, and renders."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
@@ -19,8 +17,6 @@ from guidance.models import (
 from tests.factories import AgreementIndexPageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_d48a325a84e728f8.txt"
 
 
 @pytest.fixture
@@ -246,9 +242,11 @@ def test_glossary_terms_are_edited_as_snippets(editor_client):
     assert response.status_code == 302
 
 
-def test_editor_imports_the_seed_in_the_admin(editor_client, home_page):
+def test_editor_imports_the_seed_in_the_admin(editor_client, home_page, agreement_seed):
     AgreementIndexPageFactory(parent=home_page)
-    upload = SimpleUploadedFile("norrbus.txt", SEED.read_bytes(), content_type="text/plain")
+    upload = SimpleUploadedFile(
+        "norrbus.txt", agreement_seed.read_bytes(), content_type="text/plain"
+    )
     response = editor_client.post(
         "/admin/overenskommelse/las-in/", {"document": upload, "label": "2025 original"}
     )

@@ -13,8 +13,6 @@ from guidance.comparison import Change, compare_versions
 from guidance.importing import AgreementImportError, parse_text, read_agreement
 from guidance.models import AgreementVersionPage
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_d48a325a84e728f8.txt"
-
 # The seed's table of contents, in order, as the body spells the headings.
 TOC_HEADINGS = [
     "Inledning",
@@ -44,10 +42,8 @@ TOC_HEADINGS = [
 
 
 @pytest.fixture(scope="module")
-def seed():
-    if not SEED.exists():
-        pytest.fail(f"The seed document is missing: {SEED}")
-    return read_agreement(SEED)
+def seed(agreement_seed):
+    return read_agreement(agreement_seed)
 
 
 def plain(html: str) -> str:
@@ -175,11 +171,11 @@ def test_toc_heading_missing_from_the_body_is_named():
 
 
 @pytest.mark.django_db
-def test_command_creates_a_draft_version_from_the_seed(home_page):
+def test_command_creates_a_draft_version_from_the_seed(home_page, agreement_seed):
     from tests.factories import AgreementIndexPageFactory
 
     AgreementIndexPageFactory(parent=home_page)
-    call_command("import_agreement", str(SEED), "--label", "2025 original")
+    call_command("import_agreement", str(agreement_seed), "--label", "2025 original")
     version = AgreementVersionPage.objects.get(version_label="2025 original")
     assert not version.live
     assert version.latest_revision is not None
@@ -201,18 +197,18 @@ def test_command_with_bad_input_changes_nothing(home_page, tmp_path):
 
 
 @pytest.mark.django_db
-def test_command_rejects_a_malformed_date(home_page):
+def test_command_rejects_a_malformed_date(home_page, agreement_seed):
     with pytest.raises(CommandError, match="ÅÅÅÅ-MM-DD"):
-        call_command("import_agreement", str(SEED), "--effective-date", "1 jan 2025")
+        call_command("import_agreement", str(agreement_seed), "--effective-date", "1 jan 2025")
 
 
 @pytest.mark.django_db
-def test_import_publish_in_future_and_compare_with_demo(client, django_user_model):
+def test_import_publish_in_future_and_compare_with_demo(client, django_user_model, agreement_seed):
     """The issue's "done means": import the seed, publish it with a future date, compare."""
     call_command("seed_demo")
     demo_2025 = AgreementVersionPage.objects.get(slug="2025")
     future = timezone.localdate() + timedelta(days=60)
-    call_command("import_agreement", str(SEED), "--effective-date", future.isoformat())
+    call_command("import_agreement", str(agreement_seed), "--effective-date", future.isoformat())
     draft = AgreementVersionPage.objects.get(live=False)
 
     editor = django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
