@@ -131,6 +131,15 @@ class StepBlock(blocks.StructBlock):
     responsible = blocks.MultipleChoiceBlock(
         label=_("Ansvarig aktör"), choices=Actor.choices, required=False
     )
+    contact_actors = blocks.MultipleChoiceBlock(
+        label=_("Kontakta"),
+        choices=Actor.choices,
+        required=False,
+        help_text=_(
+            "Aktörer som den som följer steget behöver kontakta. Sidan visar då deras "
+            "kontakter i läsarens kommun."
+        ),
+    )
     body = blocks.RichTextBlock(label=_("Vad du gör"), features=RICH_TEXT_FEATURES)
     checklist = blocks.ListBlock(
         blocks.CharBlock(label=_("Punkt"), max_length=200),

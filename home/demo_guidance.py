@@ -241,13 +241,14 @@ ACTORS = [
 ]
 
 
-def step(title, responsible, body, checklist=(), anchor=""):
+def step(title, responsible, body, checklist=(), anchor="", contact=()):
     return {
         "type": "step",
         "value": {
             "title": title,
             "anchor": anchor,
             "responsible": list(responsible),
+            "contact_actors": list(contact),
             "body": body,
             "checklist": list(checklist),
             "documents": [],
@@ -288,6 +289,7 @@ ROUTINES = [
                     "Deltagarna har mandat att besluta om insatser",
                     "Bedöm hur bråttom det är",
                 ],
+                contact=ALL_ACTORS,
             ),
             step(
                 "Mötet",
@@ -326,6 +328,7 @@ ROUTINES = [
                 "<p>Socialtjänsten och hälso- och sjukvården är skyldiga att upprätta en SIP när "
                 "ett barn behöver insatser från båda och de behöver samordnas. Skolan kan ta "
                 "initiativ och deltar alltid enligt Norrbus.</p>",
+                contact=ALL_ACTORS,
             ),
             step(
                 "Samtycke",
@@ -369,6 +372,7 @@ ROUTINES = [
                 "<p>Vem som kallar och hur ofta bestäms lokalt, men mötena ska vara "
                 "regelbundna. Bjud vid behov in polis, fastighetsägare eller "
                 "frivilligorganisationer.</p>",
+                contact=("skola", "socialtjanst", "primarvard"),
             ),
             step(
                 "Samtala om läget",
@@ -393,6 +397,7 @@ ROUTINES = [
                 ["socialtjanst"],
                 "<p>Vid placering har socialtjänsten samordningsansvaret och tar initiativ till "
                 "möten kring barnet.</p>",
+                contact=("socialtjanst",),
             ),
             step(
                 "Samma modell som Norrbusmötet",
@@ -400,6 +405,7 @@ ROUTINES = [
                 "<p>Barnets behov av skola, hälsa och vård bedöms och planeras tillsammans, på "
                 "samma sätt som för barn som bor hemma.</p>",
                 ["Skolgången är ordnad", "Hälso- och vårdbehov är kända"],
+                contact=("skola", "primarvard", "specialistvard"),
             ),
         ],
     },

@@ -37,6 +37,7 @@ class HomePage(Page):
         "guidance.ContentPage",
         "guidance.AgreementIndexPage",
         "guidance.GlossaryPage",
+        "directory.DirectoryIndexPage",
     ]
     max_count = 1
 

@@ -15,6 +15,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 INSTALLED_APPS = [
     "home",
     "guidance",
+    "directory",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -4,8 +4,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from directory.models import (
+    Contact,
+    CountyPart,
+    DirectoryIndexPage,
+    LocalRoutinePage,
+    MunicipalityPage,
+    Situation,
+)
+from directory.permissions import ensure_municipality_editor_group
 from guidance.models import (
     ActorPage,
     ActorUnit,
@@ -19,7 +29,7 @@ from guidance.models import (
     RoutinePage,
     SectionPage,
 )
-from home import demo_agreement, demo_guidance
+from home import demo_agreement, demo_directory, demo_guidance
 from home.models import HomePage
 
 # Glossary terms that point at a page, by the page's slug.
@@ -110,6 +120,7 @@ class Command(BaseCommand):
             content_owner=demo_guidance.OWNER,
             next_review=demo_guidance.NEXT_REVIEW,
         )
+        self.ensure_directory(home)
         ensure_child(
             home,
             GlossaryPage,
@@ -265,6 +276,63 @@ class Command(BaseCommand):
             page.audience = [actors[code] for code in data["audience"]]
             page.related_routines = [by_slug[slug] for slug in data["related"]]
             publish(page)
+
+    def ensure_directory(self, home: HomePage) -> None:
+        routines = {page.slug: page for page in RoutinePage.objects.all()}
+        situations = {}
+        for order, data in enumerate(demo_directory.SITUATIONS):
+            situation, _ = Situation.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "title": data["title"],
+                    "description": data["description"],
+                    "routine": routines.get(data["routine"]),
+                    "sort_order": order,
+                },
+            )
+            situations[situation.slug] = situation
+
+        def build(items: list[dict]) -> list[Contact]:
+            contacts = []
+            for item in items:
+                fields = {k: v for k, v in item.items() if k != "situations"}
+                contact = Contact(**fields)
+                contact.full_clean(exclude=["municipality", "county_part", "directory"])
+                contact.situations = [situations[slug] for slug in item["situations"]]
+                contacts.append(contact)
+            return contacts
+
+        directory, _ = ensure_child(
+            home,
+            DirectoryIndexPage,
+            "vem-ringer-jag",
+            title="Vem ringer jag?",
+            show_in_menus=True,
+            intro="Rätt kontakt i din kommun, i länsdelen och för hela länet: välj kommun och "
+            "vad det gäller, eller gå direkt till en kommun.",
+            children={"contacts": build(demo_directory.COUNTY_CONTACTS)},
+        )
+        for order, (name, slug, members) in enumerate(demo_directory.COUNTY_PARTS):
+            county_part = CountyPart.objects.filter(slug=slug).first()
+            if county_part is None:
+                county_part = CountyPart(name=name, slug=slug, sort_order=order)
+                county_part.contacts = build(demo_directory.COUNTY_PART_CONTACTS[slug])
+                county_part.save()
+            for municipality in members:
+                page, _ = ensure_child(
+                    directory,
+                    MunicipalityPage,
+                    slugify(municipality),
+                    title=municipality,
+                    county_part=county_part,
+                    **demo_directory.FORUM,
+                    children={
+                        "contacts": build(demo_directory.MUNICIPALITY_CONTACTS[municipality])
+                    },
+                )
+                ensure_municipality_editor_group(page)
+        kalix = MunicipalityPage.objects.get(slug="kalix")
+        ensure_child(kalix, LocalRoutinePage, **demo_directory.LOCAL_ROUTINE)
 
     def ensure_glossary(self) -> int:
         created_count = 0

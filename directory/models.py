@@ -1,0 +1,414 @@
+"""The contact directory: county parts, municipality pages and the contacts on them.
+
+A contact belongs to exactly one owner, which gives its scope: a municipality page (one
+municipality), a county part (the municipalities in it) or the directory page itself (the
+whole county). Municipality and directory contacts are edited inline on their page, so
+they go through revisions and page permissions like any other page content.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from guidance.blocks import ContentStreamBlock
+
+from .phones import PhoneNumberField, format_phone
+
+VERIFY_AFTER_DAYS = 365
+COUNTY_LABEL = _("Hela länet")
+
+
+class ContactActor(models.TextChoices):
+    """The four Norrbus actors, and 'annan' for everything else (e.g. the county structure)."""
+
+    SCHOOL = "skola", _("Skola")
+    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
+    PRIMARY_CARE = "primarvard", _("Primärvård")
+    SPECIALIST_CARE = "specialistvard", _("Specialistvård")
+    OTHER = "annan", _("Annan")
+
+
+ACTOR_ORDER = [choice.value for choice in ContactActor]
+
+
+class CountyPart(ClusterableModel):
+    """One of the four county parts (länsdelar), with the contacts shared by its municipalities."""
+
+    name = models.CharField(_("Namn"), max_length=80, unique=True)
+    slug = models.SlugField(_("Kortnamn"), max_length=80, unique=True)
+    description = models.TextField(_("Beskrivning"), max_length=500, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("Ordning"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        InlinePanel("contacts", heading=_("Kontakter för hela länsdelen"), label=_("Kontakt")),
+    ]
+
+    class Meta:
+        verbose_name = _("länsdel")
+        verbose_name_plural = _("länsdelar")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Situation(models.Model):
+    """Something a staff member needs help with; the finder maps it to contacts and a routine."""
+
+    title = models.CharField(_("Situation"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kortnamn"), max_length=80, unique=True)
+    description = models.TextField(
+        _("Vägledning"),
+        max_length=600,
+        blank=True,
+        help_text=_("Visas ovanför kontakterna i sökhjälpen: vad du gör först."),
+    )
+    routine = models.ForeignKey(
+        "guidance.RoutinePage",
+        verbose_name=_("Rutin att följa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveSmallIntegerField(_("Ordning"), default=0)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("routine"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("situation")
+        verbose_name_plural = _("situationer")
+        ordering = ["sort_order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DirectoryIndexPage(RoutablePageMixin, Page):
+    """'Vem ringer jag?': the situation finder, the municipalities and county-wide contacts."""
+
+    intro = models.TextField(_("Ingress"), max_length=500)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("contacts", heading=_("Kontakter för hela länet"), label=_("Kontakt")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["directory.MunicipalityPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("kontaktkatalog")
+        verbose_name_plural = _("kontaktkataloger")
+
+    @path("")
+    def finder(self, request):
+        from .views import situation_finder
+
+        return situation_finder(request, self)
+
+
+class MunicipalityPage(RoutablePageMixin, Page):
+    """'Vem ringer jag i <kommun>?': one municipality's contacts, Forum and local routines."""
+
+    county_part = models.ForeignKey(
+        CountyPart,
+        verbose_name=_("Länsdel"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+    )
+    intro = models.TextField(_("Ingress"), max_length=500, blank=True)
+    forum_convener = models.CharField(
+        _("Forum barn och unga kallas av"),
+        max_length=200,
+        blank=True,
+        help_text=_("Funktion, inte namn, t.ex. 'Socialchefen'."),
+    )
+    forum_meets = models.CharField(
+        _("Forum barn och unga träffas"),
+        max_length=120,
+        blank=True,
+        help_text=_("T.ex. 'Varje månad'."),
+    )
+    forum_note = models.TextField(_("Mer om Forum barn och unga"), max_length=600, blank=True)
+    forum_is_example = models.BooleanField(
+        _("Uppgifterna om Forum är exempel"),
+        default=False,
+        help_text=_("Kryssa i om uppgifterna inte är bekräftade av kommunen."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("county_part"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("forum_convener"), FieldPanel("forum_meets")]),
+                FieldPanel("forum_note"),
+                FieldPanel("forum_is_example"),
+            ],
+            heading=_("Forum barn och unga"),
+        ),
+        InlinePanel("contacts", heading=_("Kontakter i kommunen"), label=_("Kontakt")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("forum_convener"),
+        index.RelatedFields("county_part", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = ["directory.LocalRoutinePage"]
+
+    class Meta:
+        verbose_name = _("kommunsida")
+        verbose_name_plural = _("kommunsidor")
+
+    @cached_property
+    def heading(self) -> str:
+        return _("Vem ringer jag i %(name)s?") % {"name": self.title}
+
+    @path("")
+    def municipality(self, request):
+        from .views import municipality_page
+
+        return municipality_page(request, self)
+
+    @path("utskrift/", name="print_card")
+    def print_card(self, request):
+        from .views import municipality_print_card
+
+        return municipality_print_card(request, self)
+
+
+class LocalRoutinePage(Page):
+    """A municipality's own routine or supplement to Norrbus, under its directory page."""
+
+    intro = models.TextField(_("Ingress"), max_length=500)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("Innehåll"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["directory.MunicipalityPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lokal rutin")
+        verbose_name_plural = _("lokala rutiner")
+
+
+class ContactQuerySet(models.QuerySet):
+    def published(self):
+        """Contacts readers may see: on a live, public page, or on a county part."""
+        live_pages = Page.objects.live().public()
+        return self.filter(
+            Q(county_part__isnull=False)
+            | Q(municipality__in=live_pages.type(MunicipalityPage))
+            | Q(directory__in=live_pages.type(DirectoryIndexPage))
+        )
+
+    def for_municipality(self, municipality: MunicipalityPage):
+        """The municipality's own contacts, its county part's and the county-wide ones."""
+        return self.filter(
+            Q(municipality=municipality)
+            | Q(county_part_id=municipality.county_part_id)
+            | Q(directory__isnull=False)
+        )
+
+    def not_verified_since(self, when: datetime.date):
+        return self.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=when))
+
+
+class Contact(ClusterableModel, Orderable):
+    """A unit or function staff can call, with what to contact it about."""
+
+    municipality = ParentalKey(
+        MunicipalityPage, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    county_part = ParentalKey(
+        CountyPart, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    directory = ParentalKey(
+        DirectoryIndexPage, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+
+    name = models.CharField(
+        _("Enhet eller funktion"),
+        max_length=160,
+        help_text=_("T.ex. 'Socialtjänstens mottagning barn och unga'. Aldrig ett barns namn."),
+    )
+    actor = models.CharField(_("Aktör"), max_length=20, choices=ContactActor.choices)
+    phone = PhoneNumberField(_("Telefon"), blank=True)
+    phone_alt = PhoneNumberField(_("Annat telefonnummer"), blank=True)
+    phone_alt_label = models.CharField(
+        _("Vad det andra numret är"),
+        max_length=60,
+        blank=True,
+        help_text=_("T.ex. 'Jour' eller 'Sms'."),
+    )
+    email = models.EmailField(
+        _("E-post"), blank=True, error_messages={"invalid": _("Ange en giltig e-postadress.")}
+    )
+    website = models.URLField(
+        _("Webbadress"),
+        blank=True,
+        error_messages={"invalid": _("Ange en hel webbadress som börjar med https://.")},
+    )
+    visiting_address = models.CharField(_("Besöksadress"), max_length=200, blank=True)
+    opening_hours = models.CharField(
+        _("Öppettider"), max_length=200, blank=True, help_text=_("T.ex. 'Vardagar 8–16'.")
+    )
+    contact_when = models.TextField(
+        _("Kontakta oss när …"),
+        max_length=600,
+        blank=True,
+        help_text=_("Vad enheten hjälper till med."),
+    )
+    is_urgent = models.BooleanField(
+        _("Akut kontakt"), default=False, help_text=_("Visas först: för det som inte kan vänta.")
+    )
+    out_of_hours = models.BooleanField(
+        _("Nås utanför kontorstid"), default=False, help_text=_("T.ex. socialjouren.")
+    )
+    is_norrbus_contact = models.BooleanField(
+        _("Kommunens Norrbuskontakt"),
+        default=False,
+        help_text=_("Den som svarar på frågor om Norrbus i kommunen."),
+    )
+    situations = ParentalManyToManyField(
+        Situation, blank=True, related_name="contacts", verbose_name=_("Situationer")
+    )
+    verified_on = models.DateField(
+        _("Kontrollerad"),
+        null=True,
+        blank=True,
+        error_messages={"invalid": _("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    verified_by = models.CharField(
+        _("Kontrollerad av"),
+        max_length=120,
+        blank=True,
+        help_text=_("Funktion eller namn på redaktören."),
+    )
+    is_example = models.BooleanField(
+        _("Exempeluppgift"),
+        default=False,
+        help_text=_("Kryssa i om uppgifterna inte är bekräftade. Visas som 'Exempeluppgift'."),
+    )
+
+    objects = ContactQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("actor")]),
+        FieldRowPanel(
+            [FieldPanel("phone"), FieldPanel("phone_alt"), FieldPanel("phone_alt_label")]
+        ),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+        FieldRowPanel([FieldPanel("visiting_address"), FieldPanel("opening_hours")]),
+        FieldPanel("contact_when"),
+        FieldRowPanel(
+            [FieldPanel("is_urgent"), FieldPanel("out_of_hours"), FieldPanel("is_norrbus_contact")]
+        ),
+        FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+        FieldRowPanel(
+            [FieldPanel("verified_on"), FieldPanel("verified_by"), FieldPanel("is_example")]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kontakt")
+        verbose_name_plural = _("kontakter")
+        permissions = [("import_contacts", _("Kan läsa in och exportera kontakter"))]
+        constraints = [
+            models.CheckConstraint(
+                name="contact_has_one_owner",
+                condition=(
+                    Q(municipality__isnull=False, county_part__isnull=True, directory__isnull=True)
+                    | Q(
+                        municipality__isnull=True, county_part__isnull=False, directory__isnull=True
+                    )
+                    | Q(
+                        municipality__isnull=True, county_part__isnull=True, directory__isnull=False
+                    )
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.scope_label})"
+
+    def clean(self):
+        super().clean()
+        if not (self.phone or self.email or self.website):
+            raise ValidationError(
+                _("Ange minst ett sätt att nå kontakten: telefon, e-post eller webbadress.")
+            )
+        if self.phone_alt and not self.phone_alt_label:
+            raise ValidationError({"phone_alt_label": _("Skriv vad det andra numret är till för.")})
+
+    @property
+    def scope(self) -> str:
+        if self.municipality_id:
+            return "kommun"
+        if self.county_part_id:
+            return "lansdel"
+        return "lan"
+
+    @property
+    def scope_label(self) -> str:
+        """The municipality's or county part's name, or 'Hela länet'."""
+        if self.municipality_id:
+            return self.municipality.title
+        if self.county_part_id:
+            return self.county_part.name
+        return str(COUNTY_LABEL)
+
+    @property
+    def shared_label(self) -> str:
+        """How a shared contact is labelled on a municipality page; empty for local ones."""
+        if self.municipality_id:
+            return ""
+        if self.county_part_id:
+            return _("Gemensam för %(name)s") % {"name": self.county_part.name}
+        return str(_("Gäller hela länet"))
+
+    @property
+    def phone_display(self) -> str:
+        return format_phone(self.phone)
+
+    @property
+    def phone_alt_display(self) -> str:
+        return format_phone(self.phone_alt)
+
+    @property
+    def needs_verification(self) -> bool:
+        cutoff = timezone.localdate() - datetime.timedelta(days=VERIFY_AFTER_DAYS)
+        return self.verified_on is None or self.verified_on < cutoff
