@@ -31,6 +31,13 @@ VERIFY_AFTER_DAYS = 365
 COUNTY_LABEL = _("Hela länet")
 
 
+class HttpsURLField(models.URLField):
+    """A URL field whose form assumes https:// when the editor leaves the scheme out."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class ContactActor(models.TextChoices):
     """The four Norrbus actors, and 'annan' for everything else (e.g. the county structure)."""
 
@@ -277,7 +284,7 @@ class Contact(ClusterableModel, Orderable):
     email = models.EmailField(
         _("E-post"), blank=True, error_messages={"invalid": _("Ange en giltig e-postadress.")}
     )
-    website = models.URLField(
+    website = HttpsURLField(
         _("Webbadress"),
         blank=True,
         error_messages={"invalid": _("Ange en hel webbadress som börjar med https://.")},
@@ -367,12 +374,15 @@ class Contact(ClusterableModel, Orderable):
 
     def clean(self):
         super().clean()
-        if not (self.phone or self.email or self.website):
-            raise ValidationError(
-                _("Ange minst ett sätt att nå kontakten: telefon, e-post eller webbadress.")
+        errors = {}
+        if not (self.phone or self.phone_alt or self.email or self.website):
+            errors["__all__"] = _(
+                "Ange minst ett sätt att nå kontakten: telefon, e-post eller webbadress."
             )
         if self.phone_alt and not self.phone_alt_label:
-            raise ValidationError({"phone_alt_label": _("Skriv vad det andra numret är till för.")})
+            errors["phone_alt_label"] = _("Skriv vad det andra numret är till för.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def scope(self) -> str:

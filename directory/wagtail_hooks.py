@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -71,3 +72,10 @@ def contact_import_menu_item():
     return ContactImportMenuItem(
         _("Kontakter in och ut"), reverse("contact_import"), icon_name="table", order=330
     )
+
+
+@hooks.register("before_move_page")
+def refuse_move_confirmation_without_permission(request, page, destination):
+    """Wagtail checks the move itself on POST but shows the confirmation to anyone; we don't."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
