@@ -27,6 +27,12 @@ PAGES = {
     "search results": "/sok/?q=kallelse",
     "search without results": "/sok/?q=zzzzqqq",
     "not found": "/finns-inte/",
+    "directory": "/vem-ringer-jag/",
+    "situation finder result": "/vem-ringer-jag/?kommun=pajala&situation=orolig-for-ett-barn",
+    "situation finder error": "/vem-ringer-jag/?kommun=&situation=",
+    "municipality": "/vem-ringer-jag/kalix/",
+    "print card": "/vem-ringer-jag/kalix/utskrift/",
+    "local routine": "/vem-ringer-jag/kalix/lokalt-tillagg-norrbusmotet/",
 }
 
 
