@@ -162,3 +162,34 @@ def test_kalix_editor_cannot_change_shared_contacts(kalix_editor, directory):
     response = kalix_editor.get(f"/admin/snippets/directory/countypart/edit/{county_part}/")
     assert refused(response)
     assert refused(kalix_editor.get("/admin/kontakter/las-in/"))
+
+
+def test_central_editor_edits_a_county_parts_contacts_in_the_admin(admin_client, directory):
+    east = directory["east"]
+    url = f"/admin/snippets/directory/countypart/edit/{east.pk}/"
+    assert admin_client.get(url).status_code == 200
+    jour = east.contacts.get()
+    data = nested_form_data(
+        {
+            "name": east.name,
+            "slug": east.slug,
+            "description": "",
+            "sort_order": 0,
+            "contacts": inline_formset(
+                [
+                    {"id": jour.pk, "name": jour.name, "actor": jour.actor, "phone": "0923-123 99"},
+                    {"name": "Familjerådgivningen", "actor": "socialtjanst", "phone": "bad"},
+                ],
+                initial=1,
+            ),
+        }
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Ange ett giltigt svenskt telefonnummer" in response.content.decode()
+    assert not Contact.objects.filter(name="Familjerådgivningen").exists()
+    data["contacts-1-phone"] = "070-174 06 98"
+    assert admin_client.post(url, data).status_code == 302
+    assert Contact.objects.get(name="Familjerådgivningen").county_part_id == east.pk
+    assert Contact.objects.get(pk=jour.pk).phone == "+4692312399"
+    assert admin_client.get("/admin/snippets/directory/situation/").status_code == 200
