@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -84,13 +85,10 @@ class UnverifiedContactsReportView(ReportView):
         user = self.request.user
         cutoff = timezone.localdate() - datetime.timedelta(days=VERIFY_AFTER_DAYS)
         editable_pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-        contacts = Contact.objects.not_verified_since(cutoff).filter(
-            municipality__in=editable_pages
-        ) | Contact.objects.not_verified_since(cutoff).filter(directory__in=editable_pages)
+        owned = Q(municipality__in=editable_pages) | Q(directory__in=editable_pages)
         if user.has_perm("directory.change_countypart"):
-            contacts = contacts | Contact.objects.not_verified_since(cutoff).filter(
-                county_part__isnull=False
-            )
+            owned |= Q(county_part__isnull=False)
+        contacts = Contact.objects.not_verified_since(cutoff).filter(owned)
         return contacts.select_related("municipality", "county_part").order_by(
             "municipality__title", "county_part__name", "verified_on", "name"
         )

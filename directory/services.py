@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
+from guidance.text import swedish_sort_key
+
 from .models import ACTOR_ORDER, Contact, ContactActor, MunicipalityPage
 
 COOKIE_NAME = "norrbus_kommun"
@@ -13,8 +15,6 @@ COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 def municipalities():
     """Live, public municipality pages with their county part, in Swedish alphabetical order."""
-    from guidance.text import swedish_sort_key
-
     pages = MunicipalityPage.objects.live().public().select_related("county_part")
     return sorted(pages, key=lambda page: swedish_sort_key(page.title))
 

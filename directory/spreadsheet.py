@@ -210,7 +210,7 @@ def validate_rows(dataset: tablib.Dataset) -> tuple[list[ParsedRow], list[RowErr
     situations = {}
     for situation in Situation.objects.all():
         situations[situation.title.casefold()] = situation
-        situations[situation.slug] = situation
+        situations[situation.slug.casefold()] = situation
     parsed, errors, seen = [], [], {}
     for index, raw in enumerate(dataset.dict, start=2):  # row 1 holds the headers
         cells = {header: cell_text(raw.get(header)) for header in HEADERS}
@@ -240,7 +240,7 @@ def validate_rows(dataset: tablib.Dataset) -> tuple[list[ParsedRow], list[RowErr
             data[name] = value
         chosen = []
         for label in filter(None, (part.strip() for part in cells["Situationer"].split(";"))):
-            situation = situations.get(label.casefold()) or situations.get(label)
+            situation = situations.get(label.casefold())
             if situation is None:
                 row_errors.append(
                     RowError(
@@ -361,13 +361,12 @@ def import_contacts(
     return result
 
 
-def export_dataset(contacts=None) -> tablib.Dataset:
-    if contacts is None:
-        contacts = (
-            Contact.objects.select_related("municipality", "county_part")
-            .prefetch_related("situations")
-            .order_by("county_part__sort_order", "municipality__title", "sort_order", "pk")
-        )
+def export_dataset() -> tablib.Dataset:
+    contacts = (
+        Contact.objects.select_related("municipality", "county_part")
+        .prefetch_related("situations")
+        .order_by("county_part__sort_order", "municipality__title", "sort_order", "pk")
+    )
     dataset = tablib.Dataset(headers=HEADERS)
     for contact in contacts:
         row = []
