@@ -4,12 +4,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from search import views as search_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sok/", search_views.search, name="search"),
+    path("sok/", include("search.urls")),
     path("kontakter/", include("directory.urls")),
 ]
 

@@ -1,35 +1,231 @@
-"""The one place where the site is searched."""
+"""The one place where the site is searched.
 
+`search_site` takes what a person typed and gives everything the results page shows. It
+uses Elasticsearch when ELASTICSEARCH_URL is set and the cluster answers in time, and
+Wagtail's database search otherwise ("Förenklad sökning") — the same page either way.
+"""
+
+import logging
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
-from wagtail.models import Page
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from directory.models import Contact, MunicipalityPage
+from guidance.actors import Actor
+from portal.privacy import find_identity_numbers, remove_identity_numbers
+
+from . import analytics, database, elastic, vocabulary
+from .analysis import query_words
+from .hits import BackendResult, Filters, Hit
+from .models import Kind
+from .query import QueryPlan, build_plan
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
-# Query-language characters (quotes, brackets, *, :, operators' symbols) are not passed on:
-# staff type words, and the database backends would read the symbols as syntax.
-_NOT_A_WORD = re.compile(r"[^\w\s-]|(?<!\w)-|-(?!\w)")
 RESULTS_PER_PAGE = 10
+MAX_PAGE = 100
+AUTOCOMPLETE_SIZE = 8
+FEW_RESULTS = 3
+# Query-language characters (quotes, brackets, *, :, operators' symbols) are not passed on:
+# staff type words, and a backend could read the symbols as syntax.
+_NOT_A_WORD = re.compile(r"[^\w\s-]|(?<!\w)-|-(?!\w)|_")
+_OPERATORS = re.compile(r"\b(AND|OR|NOT|NEAR)\b")
+
+
+def clean_query(raw: str) -> str:
+    text = _NOT_A_WORD.sub(" ", raw or "")
+    return " ".join(_OPERATORS.sub(" ", text).split())
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
 
 
 @dataclass
 class SearchOutcome:
-    query: str
-    results: PaginatorPage | None
-    message: str = ""
+    query: str = ""
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    filters: Filters = field(default_factory=Filters)
+    facets: list[Facet] = field(default_factory=list)
+    promotions: list[SearchPromotion] = field(default_factory=list)
+    expansions: list[tuple[str, list[str]]] = field(default_factory=list)
+    # "Förenklad sökning": the database answered, not Elasticsearch.
+    simplified: bool = False
+    # "Menade du …?" — a better-spelt query to offer.
+    suggestion: str = ""
+    # Nothing matched what was typed; these are the results for `query` instead.
+    corrected_from: str = ""
+    # Nothing matched every word; these results match some of them.
+    broadened: bool = False
+    identity_number_removed: bool = False
+    shortened: bool = False
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.query)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(min(self.total, MAX_PAGE * RESULTS_PER_PAGE) / RESULTS_PER_PAGE))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def start_index(self) -> int:
+        return (self.page - 1) * RESULTS_PER_PAGE + 1
 
 
-def search_site(query: str, page_number: str | int = 1) -> SearchOutcome:
-    """Search live, public pages with Wagtail's database backend."""
-    query = " ".join(_NOT_A_WORD.sub(" ", query or "").split())
-    if not query:
-        return SearchOutcome(query="", results=None)
-    message = ""
+def _page_number(value) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def _run(plan: QueryPlan, filters: Filters, offset: int, operator: str = "and"):
+    """Search with Elasticsearch if it answers, else the database; (result, simplified)."""
+    if elastic.available():
+        try:
+            return elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator), False
+        except elastic.SearchUnavailable as error:
+            logger.warning("Search fell back to the database: %s", error)
+    return database.search(plan, filters, offset, RESULTS_PER_PAGE, operator), True
+
+
+def _correction(plan: QueryPlan, words: vocabulary.Vocabulary) -> str:
+    corrected, changed = [], False
+    for concept in plan.concepts:
+        better = None if concept.expanded else words.correction(concept.typed)
+        corrected.append(better or concept.typed)
+        changed = changed or bool(better)
+    return " ".join(corrected) if changed else ""
+
+
+def _facets(result: BackendResult, filters: Filters) -> list[Facet]:
+    municipality_names = dict(MunicipalityPage.objects.values_list("slug", "title"))
+    groups = [
+        ("kind", "Typ av innehåll", dict(Kind.choices), filters.kind),
+        ("actor", "Aktör", dict(Actor.choices), filters.actor),
+        ("municipality", "Kommun", municipality_names, filters.municipality),
+    ]
+    facets = []
+    for name, label, labels, selected in groups:
+        counts = result.facets.get(name, {})
+        options = [
+            FacetOption(value, str(labels[value]), counts.get(value, 0), value == selected)
+            for value in labels
+            if counts.get(value) or value == selected
+        ]
+        if name == "municipality":
+            options.sort(key=lambda option: option.label)
+        if options:
+            facets.append(Facet(name, label, options))
+    return facets
+
+
+def _attach_contacts(hits: list[Hit]) -> None:
+    ids = [hit.contact_id for hit in hits if hit.contact_id]
+    if not ids:
+        return
+    contacts = (
+        Contact.objects.published().select_related("municipality", "county_part").in_bulk(ids)
+    )
+    for hit in hits:
+        hit.contact = contacts.get(hit.contact_id)
+
+
+def _promotions(plan: QueryPlan) -> list[SearchPromotion]:
+    strings = {normalise_query_string(plan.text)}
+    if len(plan.concepts) == 1:
+        strings.update(plan.concepts[0].alternatives)
+    return list(
+        SearchPromotion.objects.filter(query__query_string__in=strings)
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def search_site(
+    raw_query: str, page: str | int = 1, filters: Filters | None = None
+) -> SearchOutcome:
+    filters = filters or Filters()
+    page_number = _page_number(page)
+    outcome = SearchOutcome(page=page_number, filters=filters)
+    if find_identity_numbers(raw_query or ""):
+        raw_query = remove_identity_numbers(raw_query)
+        outcome.identity_number_removed = True
+    query = clean_query(raw_query)
     if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        message = f"Sökningen var för lång och kortades till {MAX_QUERY_LENGTH} tecken."
-    results = Page.objects.live().public().specific().search(query, operator="and")
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    return SearchOutcome(query=query, results=paginator.get_page(page_number), message=message)
+        query = query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or query[:MAX_QUERY_LENGTH]
+        outcome.shortened = True
+    if not query_words(query):
+        return outcome
+    outcome.query = query
+
+    words = vocabulary.current()
+    plan = build_plan(query, words)
+    offset = (page_number - 1) * RESULTS_PER_PAGE
+    result, outcome.simplified = _run(plan, filters, offset)
+    correction = _correction(plan, words)
+    if result.total == 0 and correction:
+        corrected_plan = build_plan(correction, words)
+        corrected, simplified = _run(corrected_plan, filters, offset)
+        if corrected.total:
+            outcome.corrected_from, outcome.query = query, correction
+            plan, result, outcome.simplified = corrected_plan, corrected, simplified
+    elif result.total < FEW_RESULTS and correction:
+        outcome.suggestion = correction
+    if result.total == 0 and len(plan.concepts) > 1:
+        broader, simplified = _run(plan, filters, offset, operator="or")
+        if broader.total:
+            result, outcome.simplified, outcome.broadened = broader, simplified, True
+
+    outcome.hits, outcome.total = result.hits, result.total
+    _attach_contacts(outcome.hits)
+    outcome.facets = _facets(result, filters)
+    outcome.expansions = plan.expansions
+    if page_number == 1:
+        outcome.promotions = _promotions(plan)
+        if not filters and not outcome.identity_number_removed:
+            # What was typed, and whether it found anything as typed.
+            analytics.record(query, 0 if outcome.corrected_from else result.total)
+    return outcome
+
+
+def autocomplete(raw_query: str) -> list[dict]:
+    if find_identity_numbers(raw_query or ""):
+        return []
+    query = clean_query(raw_query)[:MAX_QUERY_LENGTH]
+    if len(query) < 2:
+        return []
+    if elastic.available():
+        try:
+            return elastic.autocomplete(query, AUTOCOMPLETE_SIZE)
+        except elastic.SearchUnavailable as error:
+            logger.warning("Autocomplete fell back to the database: %s", error)
+    return database.autocomplete(query, AUTOCOMPLETE_SIZE)

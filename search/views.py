@@ -1,8 +1,68 @@
+from urllib.parse import urlencode
+
+from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from .services import search_site
+from directory.models import MunicipalityPage
+from guidance.actors import Actor
+from guidance.models import GlossaryPage
+from portal.privacy import find_identity_numbers, remove_identity_numbers
+
+from .hits import Filters
+from .models import Kind
+from .services import autocomplete, search_site
+
+FILTER_PARAMS = {"typ": "kind", "aktor": "actor", "kommun": "municipality"}
 
 
+def _filters(request) -> Filters:
+    """The facets chosen in the query string; values that are not facets are ignored."""
+    allowed = {
+        "kind": set(Kind.values),
+        "actor": set(Actor.values),
+        "municipality": set(MunicipalityPage.objects.values_list("slug", flat=True))
+        if request.GET.get("kommun")
+        else set(),
+    }
+    chosen = {}
+    for param, name in FILTER_PARAMS.items():
+        value = request.GET.get(param, "")
+        if value in allowed[name]:
+            chosen[name] = value
+    return Filters(**chosen)
+
+
+@require_GET
 def search(request):
-    outcome = search_site(request.GET.get("q", ""), request.GET.get("sida", 1))
-    return TemplateResponse(request, "search/search.html", {"outcome": outcome})
+    query = request.GET.get("q", "")
+    if find_identity_numbers(query):
+        # Take the number out of the address at once, so it stays out of history and logs.
+        params = {"q": remove_identity_numbers(query), "pnr": "1"}
+        return HttpResponseRedirect(f"{request.path}?{urlencode(params)}", status=303)
+    filters = _filters(request)
+    outcome = search_site(query, request.GET.get("sida", 1), filters)
+    outcome.identity_number_removed |= request.GET.get("pnr") == "1"
+    base = {"q": outcome.query}
+    chosen = {param: getattr(filters, name) for param, name in FILTER_PARAMS.items()}
+    param_of = {name: param for param, name in FILTER_PARAMS.items()}
+    for facet in outcome.facets:
+        param = param_of[facet.name]
+        for option in facet.options:
+            # Choosing an option narrows the search; choosing it again removes the filter.
+            params = {**base, **chosen, param: "" if option.selected else option.value}
+            option.url = urlencode({key: value for key, value in params.items() if value})
+    glossary = GlossaryPage.objects.live().public().first()
+    context = {
+        "glossary_url": glossary.url if glossary else "",
+        "outcome": outcome,
+        "base_query": urlencode(base),
+        "filter_query": urlencode({**base, **{k: v for k, v in chosen.items() if v}}),
+        "chosen": chosen,
+    }
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    return JsonResponse({"suggestions": autocomplete(request.GET.get("q", ""))})

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -113,7 +114,22 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Norrbus kunskapsportal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database search: the admin's search, and the site's search whenever Elasticsearch
+# is not configured or not answering (see search/services.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# The site's search. Empty ELASTICSEARCH_URL = database search only (the embedded default).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Index names start with this, so environments can share a cluster.
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "norrbus")
+# Seconds before a search request gives up and the database answers instead.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "0.8"))
+# After a failure, how long (seconds) searches go straight to the database before trying again.
+ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "30"))
+# Dotted path of an elastic_transport node class; only tests set it.
+ELASTICSEARCH_NODE_CLASS = ""
+# Search analytics older than this many days are removed by purge_search_analytics.
+SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "xlsx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -131,5 +147,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # The Elasticsearch client logs every request; at DEBUG it would log queries too.
+        "elastic_transport": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},
     },
 }

@@ -2,6 +2,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
@@ -31,6 +32,7 @@ from guidance.models import (
 )
 from home import demo_agreement, demo_directory, demo_guidance
 from home.models import HomePage
+from search import indexing
 
 # Glossary terms that point at a page, by the page's slug.
 GLOSSARY_LINKS = {
@@ -76,8 +78,17 @@ class Command(BaseCommand):
             help="Skapa även en demoredaktör (bara med DEBUG på, aldrig i produktion).",
         )
 
-    @transaction.atomic
     def handle(self, *args, demo_editor=False, **options):
+        # Index once at the end rather than page by page as each is published.
+        with indexing.suspended(), transaction.atomic():
+            self.build(demo_editor)
+        try:
+            call_command("rebuild_search_index", no_progress=True, verbosity=0)
+        except CommandError as error:
+            # The database index is built; only Elasticsearch is missing and can catch up.
+            self.stderr.write(str(error))
+
+    def build(self, demo_editor: bool) -> None:
         if demo_editor:
             self.ensure_demo_editor()
         home, home_created = self.ensure_home()

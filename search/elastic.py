@@ -1,0 +1,349 @@
+"""The Elasticsearch path: one Document, one Swedish analysis chain, an alias per environment.
+
+Readers search the alias `<SEARCH_INDEX_PREFIX>-entries`; `rebuild` loads a new concrete
+index and moves the alias to it in one atomic call. Every failure to reach the cluster is
+raised as SearchUnavailable, and for SEARCH_RETRY_AFTER seconds afterwards searches go to
+the database without waiting for another timeout.
+"""
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+from elasticsearch_dsl import (
+    Completion,
+    Document,
+    Float,
+    Index,
+    Integer,
+    Keyword,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+from .hits import HIGHLIGHT_END, HIGHLIGHT_START, BackendResult, Filters, Hit, marked_snippet
+from .models import SearchEntry
+from .query import QueryPlan
+
+swedish_stop = token_filter("swedish_stop", "stop", stopwords="_swedish_")
+swedish_stemmer = token_filter("swedish_stemmer", "stemmer", language="swedish")
+compound_parts = token_filter("compound_parts", "ngram", min_gram=4, max_gram=5)
+
+# Words as written, stemmed: "mötet" and "möten" meet at "möt".
+swedish = analyzer(
+    "swedish_text", tokenizer="standard", filter=["lowercase", swedish_stop, swedish_stemmer]
+)
+# The same without å, ä, ö, é: "overtornea" finds "Övertorneå" (boosted below exact spellings).
+swedish_folded = analyzer(
+    "swedish_folded",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", swedish_stop, swedish_stemmer],
+)
+# Four- and five-letter pieces, so a part of a compound word matches the whole.
+swedish_parts = analyzer(
+    "swedish_parts", tokenizer="standard", filter=["lowercase", compound_parts]
+)
+
+TEXT_FIELDS = {
+    "folded": Text(analyzer=swedish_folded),
+    "parts": Text(analyzer=swedish_parts),
+}
+
+
+class EntryDocument(Document):
+    key = Keyword()
+    source = Keyword()
+    kind = Keyword()
+    title = Text(analyzer=swedish, fields=TEXT_FIELDS)
+    context = Text(analyzer=swedish, fields={"folded": Text(analyzer=swedish_folded)})
+    body = Text(analyzer=swedish, fields=TEXT_FIELDS)
+    url = Keyword(index=False)
+    actors = Keyword()
+    municipalities = Keyword()
+    contact_id = Integer()
+    weight = Float()
+    suggest = Completion(analyzer="simple", preserve_separators=False)
+
+
+class SearchUnavailable(Exception):
+    """The cluster could not be reached, answered with an error, or took too long."""
+
+
+_state = threading.local()
+_down = {"until": 0.0}
+
+
+def configured() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def available() -> bool:
+    return configured() and time.monotonic() >= _down["until"]
+
+
+def mark_down() -> None:
+    _down["until"] = time.monotonic() + settings.ELASTICSEARCH_RETRY_AFTER
+
+
+def mark_up() -> None:
+    _down["until"] = 0.0
+
+
+def alias_name() -> str:
+    return f"{settings.SEARCH_INDEX_PREFIX}-entries"
+
+
+def client() -> Elasticsearch:
+    key = (settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+    if getattr(_state, "key", None) != key:
+        options = {"request_timeout": settings.ELASTICSEARCH_TIMEOUT, "max_retries": 0}
+        if settings.ELASTICSEARCH_NODE_CLASS:
+            options["node_class"] = import_string(settings.ELASTICSEARCH_NODE_CLASS)
+        _state.client = Elasticsearch(settings.ELASTICSEARCH_URL, **options)
+        _state.key = key
+    return _state.client
+
+
+def _call(operation: Callable):
+    """Run one request against the cluster, turning every failure into SearchUnavailable."""
+    try:
+        result = operation(client())
+    except (TransportError, ApiError, OSError) as error:
+        mark_down()
+        raise SearchUnavailable(f"{type(error).__name__}: {error}") from error
+    mark_up()
+    return result
+
+
+def new_index(name: str) -> Index:
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.document(EntryDocument)
+    return index
+
+
+def ensure_alias() -> None:
+    """Create a first index behind the alias if there is none (a fresh cluster)."""
+
+    def create(es):
+        if not es.indices.exists_alias(name=alias_name()):
+            name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+            new_index(name).create(using=es)
+            es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
+
+    _call(create)
+
+
+def to_document(entry: SearchEntry) -> dict:
+    words = [entry.title, *(w for w in entry.title.replace("(", " ").split() if len(w) >= 4)]
+    return {
+        "key": entry.key,
+        "source": entry.source,
+        "kind": entry.kind,
+        "title": entry.title,
+        "context": entry.context,
+        "body": entry.body,
+        "url": entry.url,
+        "actors": entry.actors,
+        "municipalities": entry.municipalities,
+        "contact_id": entry.contact_id,
+        "weight": entry.weight,
+        "suggest": {"input": list(dict.fromkeys(words)), "weight": max(1, int(entry.weight * 10))},
+    }
+
+
+def _actions(entries: Iterable[SearchEntry], index: str):
+    for entry in entries:
+        yield {"_index": index, "_id": entry.key, "_source": to_document(entry)}
+
+
+def sync_source(source: str, entries) -> None:
+    """Make the alias hold exactly `entries` for `source`."""
+    entries = list(entries)
+
+    def sync(es):
+        if not es.indices.exists_alias(name=alias_name()):
+            ensure_alias()
+        keys = [entry.key for entry in entries]
+        es.delete_by_query(
+            index=alias_name(),
+            query={
+                "bool": {
+                    "filter": [{"term": {"source": source}}],
+                    "must_not": [{"ids": {"values": keys}}],
+                }
+            },
+            refresh=True,
+        )
+        if entries:
+            helpers.bulk(es, _actions(entries, alias_name()), refresh=True)
+
+    _call(sync)
+
+
+def rebuild(
+    entries: Iterable[SearchEntry], total: int, progress: Callable[[int, int], None]
+) -> str:
+    """Load `entries` into a new index and point the alias at it in one step.
+
+    If anything fails before the switch, the new index is removed and the old one keeps
+    serving. Returns the new index's name.
+    """
+    name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+    def load(es):
+        new_index(name).create(using=es)
+        try:
+            stream = helpers.streaming_bulk(es, _actions(entries, name), chunk_size=500)
+            for done, (ok, item) in enumerate(stream, start=1):
+                if not ok:
+                    raise SearchUnavailable(f"Kunde inte indexera {item}")
+                progress(done, total)
+            es.indices.refresh(index=name)
+            old = (
+                list(es.indices.get_alias(name=alias_name()).keys())
+                if es.indices.exists_alias(name=alias_name())
+                else []
+            )
+            actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
+            es.indices.update_aliases(
+                actions=[*actions, {"add": {"index": name, "alias": alias_name()}}]
+            )
+        except BaseException:
+            es.indices.delete(index=name, ignore_unavailable=True)
+            raise
+        for index in old:
+            es.indices.delete(index=index, ignore_unavailable=True)
+        return name
+
+    return _call(load)
+
+
+# --- Searching -------------------------------------------------------------------------
+
+FIELDS = ["title^4", "title.folded^2", "context^2", "context.folded", "body", "body.folded^0.5"]
+PART_FIELDS = ["title.parts^0.6", "body.parts^0.2"]
+
+
+def _alternative_query(alternative: str, fuzzy: bool) -> Q:
+    words = alternative.split()
+    options = {"operator": "and"}
+    if fuzzy and len(words) == 1 and len(alternative) >= 5:
+        options["fuzziness"] = "AUTO"
+        options["prefix_length"] = 1
+    clauses = [Q("multi_match", query=alternative, fields=FIELDS, **options)]
+    if len(words) == 1 and len(alternative) >= 6:
+        clauses.append(
+            Q("multi_match", query=alternative, fields=PART_FIELDS, minimum_should_match="60%")
+        )
+    if len(words) > 1:
+        clauses.append(Q("multi_match", query=alternative, fields=FIELDS, type="phrase", boost=2))
+    return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def build_query(plan: QueryPlan, operator: str = "and") -> Q:
+    concepts = [
+        Q(
+            "bool",
+            should=[
+                _alternative_query(alternative, fuzzy=index == 0)
+                for index, alternative in enumerate(concept.alternatives)
+            ],
+            minimum_should_match=1,
+        )
+        for concept in plan.concepts
+    ]
+    if operator == "and":
+        matched = Q("bool", must=concepts)
+    else:
+        matched = Q("bool", should=concepts, minimum_should_match=1)
+    return Q(
+        "function_score",
+        query=matched,
+        field_value_factor={"field": "weight", "missing": 1},
+        boost_mode="multiply",
+    )
+
+
+def _filter_clauses(filters: Filters) -> list[Q]:
+    clauses = []
+    if filters.kind:
+        clauses.append(Q("term", kind=filters.kind))
+    if filters.actor:
+        clauses.append(Q("term", actors=filters.actor))
+    if filters.municipality:
+        clauses.append(Q("term", municipalities=filters.municipality))
+    return clauses
+
+
+def _snippet(hit) -> str:
+    highlight = getattr(hit.meta, "highlight", None)
+    for name in ("body", "body.folded", "body.parts"):
+        fragments = getattr(highlight, name, None) if highlight else None
+        if fragments:
+            return marked_snippet(" … ".join(fragments))
+    body = hit.body or ""
+    words = body.split()
+    return marked_snippet(" ".join(words[:30]) + (" …" if len(words) > 30 else ""))
+
+
+def search(
+    plan: QueryPlan, filters: Filters, offset: int, limit: int, operator: str = "and"
+) -> BackendResult:
+    request = (
+        Search(index=alias_name())
+        .query(build_query(plan, operator))
+        .extra(track_total_hits=True)
+        .source(excludes=["suggest"])
+        .highlight("body", "body.folded", "body.parts", fragment_size=180, number_of_fragments=1)
+        .highlight_options(pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END])
+    )
+    for name, field in (("kind", "kind"), ("actor", "actors"), ("municipality", "municipalities")):
+        request.aggs.bucket(name, "terms", field=field, size=50)
+    clauses = _filter_clauses(filters)
+    if clauses:
+        request = request.post_filter(Q("bool", filter=clauses))
+    request = request[offset : offset + limit]
+    response = _call(lambda es: request.using(es).execute())
+    hits = [
+        Hit(
+            key=hit.key,
+            kind=hit.kind,
+            title=hit.title,
+            context=hit.context or "",
+            url=hit.url,
+            snippet=_snippet(hit),
+            contact_id=getattr(hit, "contact_id", None),
+        )
+        for hit in response
+    ]
+    facets = {
+        name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
+        for name in ("kind", "actor", "municipality")
+    }
+    return BackendResult(hits=hits, total=response.hits.total.value, facets=facets)
+
+
+def autocomplete(prefix: str, limit: int) -> list[dict]:
+    request = (
+        Search(index=alias_name())
+        .suggest("titles", prefix, completion={"field": "suggest", "size": limit * 2})
+        .source(["title", "url", "kind"])
+        .extra(size=0)
+    )
+    response = _call(lambda es: request.using(es).execute())
+    seen, suggestions = set(), []
+    for option in response.suggest.titles[0].options:
+        if option._id in seen:
+            continue
+        seen.add(option._id)
+        source = option._source
+        suggestions.append({"title": source.title, "url": source.url, "kind": source.kind})
+    return suggestions[:limit]
