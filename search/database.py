@@ -10,7 +10,7 @@ from collections import Counter
 
 from wagtail.search.query import And, Or, PlainText
 
-from .analysis import fold, stem
+from .analysis import fold, stem, words
 from .hits import BackendResult, Filters, Hit, highlight
 from .models import SearchEntry
 from .query import QueryPlan
@@ -35,6 +35,23 @@ def build_query(plan: QueryPlan, operator: str = "and"):
         concepts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
     combine = And if operator == "and" else Or
     return concepts[0] if len(concepts) == 1 else combine(concepts)
+
+
+def _stems_of(text: str) -> set[str]:
+    return {fold(stem(word)) for word in words(text)}
+
+
+def _concept_stems(plan: QueryPlan) -> list[list[set[str]]]:
+    return [[_stems_of(alternative) for alternative in c.alternatives] for c in plan.concepts]
+
+
+def _title_share(title: str, concepts: list[list[set[str]]]) -> float:
+    """The share of the query's concepts that the title holds."""
+    if not concepts:
+        return 0.0
+    title_stems = _stems_of(title)
+    held = sum(any(stems <= title_stems for stems in concept) for concept in concepts)
+    return held / len(concepts)
 
 
 def facet_counts(entries) -> dict[str, dict[str, int]]:
@@ -64,9 +81,15 @@ def search(
         .annotate_score("_score")
     )
     candidates = list(results[:CANDIDATES])
+    concepts = _concept_stems(plan)
     # SQLite's bm25() is negative (lower is better), PostgreSQL's ts_rank positive: the
-    # magnitude is the relevance on both.
-    candidates.sort(key=lambda entry: -abs(entry._score or 0) * entry.weight)
+    # magnitude is the relevance on both. Neither weighs the title enough, so a title that
+    # holds the concepts counts up to twice.
+    candidates.sort(
+        key=lambda entry: (
+            -abs(entry._score or 0) * entry.weight * (1 + _title_share(entry.title, concepts))
+        )
+    )
     facets = facet_counts(candidates)
     selected = [entry for entry in candidates if matches(entry, filters)]
     shown = selected[offset : offset + limit]

@@ -171,8 +171,9 @@ def _promotions(plan: QueryPlan) -> list[SearchPromotion]:
 
 
 def search_site(
-    raw_query: str, page: str | int = 1, filters: Filters | None = None
+    raw_query: str, page: str | int = 1, filters: Filters | None = None, record: bool = True
 ) -> SearchOutcome:
+    """Search for what was typed. `record=False` keeps the search out of the analytics."""
     filters = filters or Filters()
     page_number = _page_number(page)
     outcome = SearchOutcome(page=page_number, filters=filters)
@@ -198,12 +199,16 @@ def search_site(
         if corrected.total:
             outcome.corrected_from, outcome.query = query, correction
             plan, result, outcome.simplified = corrected_plan, corrected, simplified
-    elif result.total < FEW_RESULTS and correction:
-        outcome.suggestion = correction
     if result.total == 0 and len(plan.concepts) > 1:
         broader, simplified = _run(plan, filters, offset, operator="or")
         if broader.total:
             result, outcome.simplified, outcome.broadened = broader, simplified, True
+    if (
+        correction
+        and not outcome.corrected_from
+        and (result.total < FEW_RESULTS or outcome.broadened)
+    ):
+        outcome.suggestion = correction
 
     outcome.hits, outcome.total = result.hits, result.total
     _attach_contacts(outcome.hits)
@@ -211,21 +216,28 @@ def search_site(
     outcome.expansions = plan.expansions
     if page_number == 1:
         outcome.promotions = _promotions(plan)
-        if not filters and not outcome.identity_number_removed:
+        if record and not filters and not outcome.identity_number_removed:
             # What was typed, and whether it found anything as typed.
             analytics.record(query, 0 if outcome.corrected_from else result.total)
     return outcome
 
 
 def autocomplete(raw_query: str) -> list[dict]:
+    """Up to AUTOCOMPLETE_SIZE titles starting with what was typed: title, url, kind label."""
     if find_identity_numbers(raw_query or ""):
         return []
     query = clean_query(raw_query)[:MAX_QUERY_LENGTH]
     if len(query) < 2:
         return []
+    suggestions = None
     if elastic.available():
         try:
-            return elastic.autocomplete(query, AUTOCOMPLETE_SIZE)
+            suggestions = elastic.autocomplete(query, AUTOCOMPLETE_SIZE)
         except elastic.SearchUnavailable as error:
             logger.warning("Autocomplete fell back to the database: %s", error)
-    return database.autocomplete(query, AUTOCOMPLETE_SIZE)
+    if suggestions is None:
+        suggestions = database.autocomplete(query, AUTOCOMPLETE_SIZE)
+    labels = dict(Kind.choices)
+    return [
+        {**suggestion, "kind_label": str(labels[suggestion["kind"]])} for suggestion in suggestions
+    ]

@@ -41,8 +41,11 @@ def search(request):
         params = {"q": remove_identity_numbers(query), "pnr": "1"}
         return HttpResponseRedirect(f"{request.path}?{urlencode(params)}", status=303)
     filters = _filters(request)
-    outcome = search_site(query, request.GET.get("sida", 1), filters)
-    outcome.identity_number_removed |= request.GET.get("pnr") == "1"
+    # After the redirect below: what is left of a query that held a personnummer is not
+    # recorded either.
+    number_removed = request.GET.get("pnr") == "1"
+    outcome = search_site(query, request.GET.get("sida", 1), filters, record=not number_removed)
+    outcome.identity_number_removed |= number_removed
     base = {"q": outcome.query}
     chosen = {param: getattr(filters, name) for param, name in FILTER_PARAMS.items()}
     param_of = {name: param for param, name in FILTER_PARAMS.items()}

@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +14,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Tests that use Elasticsearch point ELASTICSEARCH_URL at osmem-server (tests/osmem.py).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_NODE_CLASS = "tests.osmem.PlainJSONNode"
+SEARCH_INDEX_PREFIX = "norrbus-test"

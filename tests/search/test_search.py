@@ -1,17 +1,140 @@
+"""Search on the database path (no Elasticsearch: the embedded default)."""
+
+import datetime
+import json
+
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from guidance.models import GlossaryTerm, RoutinePage
+from search.models import QueryStatistic
+from search.services import search_site
+
+from .expectations import ISSUE_QUERIES, found_in_top_three
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo")
+# Published test numbers: personnummer in 12, 10 and separated form, and a samordningsnummer.
+IDENTITY_NUMBERS = ["198507099805", "8507099813", "19640823-3234", "850709-9805", "701063-2391"]
 
 
-def test_search_finds_a_routine(client, seeded):
-    html = client.get("/sok/", {"q": "Gröna kortet"}).content.decode()
-    assert 'href="/rutiner/grona-kortet/"' in html
+@pytest.mark.parametrize("query", ISSUE_QUERIES, ids=list(ISSUE_QUERIES))
+def test_the_issue_queries_find_the_right_thing_in_the_top_three(seeded, query):
+    outcome = search_site(query)
+    assert outcome.simplified
+    assert found_in_top_three(outcome, ISSUE_QUERIES[query]), [h.title for h in outcome.hits[:3]]
+
+
+def test_results_page_shows_count_snippets_and_the_simplified_notice(client, seeded):
+    html = client.get("/sok/", {"q": "kallelse"}).content.decode()
+    assert "Förenklad sökning" in html
+    assert "träffar för <strong>kallelse</strong>" in html
+    assert "<mark>" in html
+    assert 'href="/rutiner/norrbusmotet/#kallelse"' in html
+
+
+def test_abbreviation_expands_from_the_glossary(seeded):
+    outcome = search_site("SIP")
+    assert ("sip", ["samordnad individuell plan", "samordnad plan"]) in outcome.expansions
+    assert outcome.hits[0].url == "/rutiner/samordnad-individuell-plan/"
+
+
+def test_a_synonym_added_by_an_editor_counts_without_reindexing(seeded):
+    assert search_site("fika").total == 0
+    term = GlossaryTerm.objects.get(term="Norrbusmöte")
+    GlossaryTerm.objects.filter(pk=term.pk).update(synonyms=term.synonyms + ", fika")
+    outcome = search_site("fika")
+    assert outcome.total > 0
+    assert any(hit.url.startswith("/rutiner/norrbusmotet/") for hit in outcome.hits[:3])
+
+
+def test_accent_free_spelling_finds_the_municipality(seeded):
+    exact, folded = search_site("Övertorneå"), search_site("overtornea")
+    assert exact.hits[0].url == "/vem-ringer-jag/overtornea/"
+    assert folded.hits[0].url == "/vem-ringer-jag/overtornea/"
+
+
+def test_typo_is_corrected_when_nothing_matches(client, seeded):
+    outcome = search_site("norbus")
+    assert outcome.corrected_from == "norbus"
+    assert outcome.query == "norrbus"
+    html = client.get("/sok/", {"q": "norbus"}).content.decode()
+    assert "Inga träffar för <strong>norbus</strong>." in html
+    assert "Visar träffar för <strong>norrbus</strong>" in html
+
+
+def test_a_misspelt_word_among_others_is_corrected(seeded):
+    outcome = search_site("habilitering kallelze")
+    assert outcome.corrected_from == "habilitering kallelze"
+    assert outcome.query == "habilitering kallelse"
+    assert outcome.total > 0
+
+
+def test_did_you_mean_is_offered_when_the_correction_alone_does_not_help(client, seeded):
+    outcome = search_site("kallelze zzyzx")
+    assert outcome.suggestion == "kallelse zzyzx"
+    html = client.get("/sok/", {"q": "kallelze zzyzx"}).content.decode()
+    assert 'Menade du <a href="?q=kallelse%20zzyzx">kallelse zzyzx</a>?' in html
+
+
+def test_when_no_entry_has_every_word_some_words_are_enough(seeded):
+    outcome = search_site("placering zzyzx")
+    assert outcome.broadened
+    assert outcome.total > 0
+
+
+def test_facets_count_and_filter_by_type_actor_and_municipality(client, seeded):
+    outcome = search_site("socialtjänst")
+    facets = {facet.name: {o.value: o.count for o in facet.options} for facet in outcome.facets}
+    assert facets["kind"]["contact"] > 0 and facets["kind"]["actor"] >= 1
+    assert "kalix" in facets["municipality"] and facets["actor"]["socialtjanst"] > 0
+    for_social = search_site("socialtjänst", filters=_filters(actor="socialtjanst"))
+    assert 0 < for_social.total < outcome.total
+    only_contacts = search_site("socialtjänst", filters=_filters(kind="contact"))
+    assert {hit.kind for hit in only_contacts.hits} == {"contact"}
+    in_kalix = search_site("socialtjänst", filters=_filters(municipality="kalix"))
+    assert in_kalix.total < outcome.total
+    assert all(hit.url.startswith("/vem-ringer-jag/") for hit in in_kalix.hits)
+    html = client.get("/sok/", {"q": "socialtjänst", "typ": "contact"}).content.decode()
+    assert 'aria-current="true"' in html
+    # An option that is no facet is ignored, not an error.
+    assert client.get("/sok/", {"q": "sip", "typ": "<script>"}).status_code == 200
+
+
+def _filters(**chosen):
+    from search.hits import Filters
+
+    return Filters(**chosen)
+
+
+def test_contacts_show_as_cards_with_tel_links(client, seeded):
+    html = client.get("/sok/", {"q": "socialjour Kalix"}).content.decode()
+    assert 'class="contact-compact"' in html
+    assert 'href="tel:+46' in html
+
+
+def test_pagination_keeps_query_and_filters(client, seeded):
+    outcome = search_site("norrbus", page=2)
+    assert outcome.page == 2 and outcome.num_pages > 2
+    html = client.get("/sok/", {"q": "norrbus", "sida": 2}).content.decode()
+    assert "Sida 2 av" in html and "q=norrbus&amp;sida=3" in html
+    html = client.get("/sok/", {"q": "norrbus", "typ": "contact"}).content.decode()
+    assert "q=norrbus&amp;typ=contact&amp;sida=2" in html
+    assert client.get("/sok/", {"q": "norrbus", "sida": "x"}).status_code == 200
+
+
+def test_promoted_results_come_first_under_rekommenderat(client, seeded):
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    SearchPromotion.objects.create(
+        query=Query.get("checklista"), page=routine, description="Ha kortet till hands."
+    )
+    html = client.get("/sok/", {"q": "Checklista"}).content.decode()
+    assert "Rekommenderat" in html
+    assert html.index("Rekommenderat") < html.index('class="results"')
+    assert "Ha kortet till hands." in html
 
 
 @pytest.mark.parametrize(
@@ -28,6 +151,80 @@ def test_overlong_query_is_shortened_with_a_notice(client, seeded):
     assert "kortades till 200 tecken" in html
 
 
-def test_hyphenated_words_are_searched_whole(client, seeded):
-    html = client.get("/sok/", {"q": "BUP-linjen"}).content.decode()
-    assert 'href="/aktorer/specialistvard/"' in html
+def test_hyphenated_words_are_searched_whole(seeded):
+    outcome = search_site("BUP-linjen")
+    assert any("BUP-linjen" in hit.title for hit in outcome.hits[:3])
+
+
+@pytest.mark.parametrize("number", IDENTITY_NUMBERS)
+def test_identity_numbers_are_taken_out_not_stored_and_warned_about(client, seeded, number):
+    response = client.get("/sok/", {"q": f"sip {number}"})
+    assert response.status_code == 303
+    assert number not in response["Location"]
+    html = client.get(response["Location"]).content.decode()
+    assert "innehöll ett personnummer eller samordningsnummer" in html
+    assert "träffar för <strong>sip</strong>" in html
+    assert number not in html
+    assert not QueryStatistic.objects.exists()
+    assert not Query.objects.filter(query_string__contains=number[-4:]).exists()
+
+
+def test_phone_numbers_are_not_mistaken_for_identity_numbers(client, seeded):
+    assert client.get("/sok/", {"q": "070-174 06 05"}).status_code == 200
+
+
+def test_analytics_count_searches_and_zero_results_per_week(seeded):
+    search_site("SIP")
+    search_site("sip")
+    search_site("zzzqqq")
+    search_site("sip", page=2)  # paging is not a new search
+    week = datetime.date.today() - datetime.timedelta(days=datetime.date.today().weekday())
+    rows = QueryStatistic.objects.filter(week=week)
+    stats = {row.query: (row.searches, row.zero_results) for row in rows}
+    assert stats == {"sip": (2, 0), "zzzqqq": (1, 1)}
+
+
+def test_analytics_report_lists_queries_for_those_allowed(client, seeded, django_user_model):
+    search_site("zzzqqq")
+    search_site("sip")
+    admin = django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
+    client.force_login(admin)
+    html = client.get("/admin/sokstatistik/").content.decode()
+    assert "Sökningar utan träffar" in html and "zzzqqq" in html and "sip" in html
+    editor = django_user_model.objects.create_user("editor", "e@example.org", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get("/admin/sokstatistik/")
+    assert response.status_code == 302 or response.status_code == 403
+    group = Group.objects.create(name="Centralt stöd (test)")
+    group.permissions.add(Permission.objects.get(codename="view_querystatistic"))
+    editor.groups.add(group)
+    assert client.get("/admin/sokstatistik/").status_code == 200
+
+
+def test_purge_removes_old_analytics(seeded):
+    old_week = datetime.date(2020, 1, 6)
+    QueryStatistic.objects.create(week=old_week, query="gammal", searches=3)
+    search_site("sip")
+    call_command("purge_search_analytics", "--days", "30")
+    assert list(QueryStatistic.objects.values_list("query", flat=True)) == ["sip"]
+
+
+def test_autocomplete_returns_titles_as_json(client, seeded):
+    data = json.loads(client.get("/sok/forslag/", {"q": "gröna"}).content)
+    titles = [suggestion["title"] for suggestion in data["suggestions"]]
+    assert "Gröna kortet" in titles
+    assert {"title", "url", "kind", "kind_label"} <= set(data["suggestions"][0])
+    assert json.loads(client.get("/sok/forslag/", {"q": "198507099805"}).content) == {
+        "suggestions": []
+    }
+    assert json.loads(client.get("/sok/forslag/", {"q": "("}).content) == {"suggestions": []}
+
+
+def test_unpublished_pages_are_not_found(seeded, django_capture_on_commit_callbacks):
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    with django_capture_on_commit_callbacks(execute=True):
+        routine.unpublish()
+    hits = search_site("gröna kortet").hits
+    assert not any(hit.url.startswith("/rutiner/grona-kortet/") for hit in hits)
+    assert Page.objects.get(pk=routine.pk).live is False

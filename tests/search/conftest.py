@@ -1,0 +1,37 @@
+import pytest
+from django.core.management import call_command
+
+from search import elastic, vocabulary
+
+
+@pytest.fixture
+def seeded(db):
+    """The demo content, indexed in the database (seed_demo rebuilds the index)."""
+    call_command("seed_demo")
+    vocabulary.forget()
+
+
+@pytest.fixture
+def elasticsearch(settings, osmem_clone):
+    """Elasticsearch configured and reachable: a fresh osmem-server clone for the test."""
+    settings.ELASTICSEARCH_URL = osmem_clone.url
+    elastic.mark_up()
+    yield osmem_clone
+    elastic.mark_up()
+
+
+@pytest.fixture
+def seeded_elasticsearch(seeded, elasticsearch):
+    call_command("rebuild_search_index", no_progress=True, verbosity=0)
+    return elasticsearch
+
+
+@pytest.fixture
+def closed_port_url():
+    """An address where nothing listens, as when the cluster is down."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
