@@ -16,6 +16,7 @@ from .models import SearchEntry
 from .query import QueryPlan
 
 CANDIDATES = 1000
+TITLE_FACTOR = 3
 
 
 def _word_query(word: str):
@@ -31,7 +32,7 @@ def _alternative_query(alternative: str):
 def build_query(plan: QueryPlan, operator: str = "and"):
     concepts = []
     for concept in plan.concepts:
-        alternatives = [_alternative_query(alternative) for alternative in concept.alternatives]
+        alternatives = [_alternative_query(alternative) for alternative in concept.searched]
         concepts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
     combine = And if operator == "and" else Or
     return concepts[0] if len(concepts) == 1 else combine(concepts)

@@ -232,7 +232,7 @@ FIELDS = ["title^4", "title.folded^2", "context^2", "context.folded", "body", "b
 PART_FIELDS = ["title.parts^0.6", "body.parts^0.2"]
 
 
-def _alternative_query(alternative: str, fuzzy: bool) -> Q:
+def _alternative_query(alternative: str, fuzzy: bool, boost: float = 1.0) -> Q:
     words = alternative.split()
     options = {"operator": "and"}
     if fuzzy and len(words) == 1 and len(alternative) >= 5:
@@ -245,7 +245,7 @@ def _alternative_query(alternative: str, fuzzy: bool) -> Q:
         )
     if len(words) > 1:
         clauses.append(Q("multi_match", query=alternative, fields=FIELDS, type="phrase", boost=2))
-    return Q("bool", should=clauses, minimum_should_match=1)
+    return Q("bool", should=clauses, minimum_should_match=1, boost=boost)
 
 
 def build_query(plan: QueryPlan, operator: str = "and") -> Q:
@@ -253,8 +253,11 @@ def build_query(plan: QueryPlan, operator: str = "and") -> Q:
         Q(
             "bool",
             should=[
-                _alternative_query(alternative, fuzzy=index == 0)
-                for index, alternative in enumerate(concept.alternatives)
+                *(
+                    _alternative_query(alternative, fuzzy=index == 0)
+                    for index, alternative in enumerate(concept.alternatives)
+                ),
+                *(_alternative_query(part, fuzzy=False, boost=0.5) for part in concept.parts),
             ],
             minimum_should_match=1,
         )

@@ -277,9 +277,9 @@ def _with_source(entries: list[EntryData], source: str) -> list[EntryData]:
 
 def municipality_entries(page: MunicipalityPage) -> list[EntryData]:
     contacts = list(page.contacts.prefetch_related("situations"))
+    # The contacts are entries of their own; the page is found by its municipality's name.
     body = " ".join(
-        [page.intro, page.forum_convener, page.forum_meets, page.forum_note]
-        + [f"{contact.name} {contact.get_actor_display()}" for contact in contacts]
+        [page.intro, "Forum barn och unga", page.forum_convener, page.forum_meets, page.forum_note]
     )
     source = page_source(page.pk)
     entries = [

@@ -21,10 +21,16 @@ MAX_CONCEPTS = 12
 class Concept:
     typed: str
     alternatives: list[str]
+    # Parts of an unknown compound word: searched too, but they count for less.
+    parts: list[str] = field(default_factory=list)
 
     @property
     def expanded(self) -> bool:
         return len(self.alternatives) > 1
+
+    @property
+    def searched(self) -> list[str]:
+        return [*self.alternatives, *self.parts]
 
 
 @dataclass
@@ -38,7 +44,7 @@ class QueryPlan:
     def highlight_stems(self) -> set[str]:
         stems = set()
         for concept in self.concepts:
-            for alternative in concept.alternatives:
+            for alternative in concept.searched:
                 for word in re.split(r"[\s-]+", alternative):
                     if word:
                         stems.add(fold(stem(word)))
@@ -81,10 +87,7 @@ def build_plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
                 break
         else:
             token = tokens[position]
-            alternatives = [token]
             parts = vocabulary.split_compound(token) if vocabulary else []
-            if parts:
-                alternatives += [" ".join(parts), parts[0]]
-            concepts.append(Concept(token, alternatives))
+            concepts.append(Concept(token, [token], [" ".join(parts), parts[0]] if parts else []))
             position += 1
     return QueryPlan(text=text, concepts=concepts, expansions=expansions)
