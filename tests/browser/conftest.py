@@ -35,22 +35,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal_url(tmp_path_factory):
-    """Serve a freshly seeded portal (DEBUG off, as in production) for the whole session."""
-    workdir = tmp_path_factory.mktemp("portal")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
-        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT, capture_output=True)
+def _serve(env: dict) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload", f"127.0.0.1:{port}"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -61,12 +49,48 @@ def portal_url(tmp_path_factory):
     while True:
         try:
             urllib.request.urlopen(url + "/", timeout=2)
-            break
+            return server, url
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
                 pytest.fail("The portal server did not start.")
             time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def portal_env(tmp_path_factory):
+    """A freshly seeded portal (DEBUG off, as in production), searching with Elasticsearch
+    (osmem-server) as in production."""
+    from osmem_server import OsmemServer
+
+    workdir = tmp_path_factory.mktemp("portal")
+    cluster = OsmemServer.start(japanese=False)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "ELASTICSEARCH_URL": cluster.url,
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+        subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT, capture_output=True)
+    yield env
+    cluster.close()
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_env):
+    server, url = _serve(portal_env)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def fallback_url(portal_env):
+    """The same portal with no Elasticsearch: search answers from the database."""
+    server, url = _serve({**portal_env, "ELASTICSEARCH_URL": ""})
     yield url
     server.terminate()
     server.wait(timeout=10)

@@ -1,0 +1,178 @@
+"""The Elasticsearch path, against osmem-server (an in-memory OpenSearch-compatible peer)."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from elasticsearch import helpers
+
+from guidance.models import GlossaryTerm, RoutinePage
+from search import elastic
+from search.models import PendingIndexUpdate, SearchEntry
+from search.services import autocomplete, search_site
+
+from .expectations import ISSUE_QUERIES, found_in_top_three
+
+pytestmark = pytest.mark.django_db
+
+
+def es():
+    return elastic.client()
+
+
+def concrete_indices() -> list[str]:
+    return sorted(es().indices.get_alias(name=elastic.alias_name()).keys())
+
+
+def test_mapping_uses_the_swedish_analysis_chain(seeded_elasticsearch):
+    index = concrete_indices()[0]
+    mapping = es().indices.get_mapping(index=index)[index]["mappings"]["properties"]
+    assert mapping["title"]["analyzer"] == "swedish_text"
+    assert set(mapping["title"]["fields"]) == {"folded", "parts"}
+    assert mapping["suggest"]["type"] == "completion"
+    tokens = es().indices.analyze(index=index, analyzer="swedish_text", text="och barnen skolornas")
+    assert [t["token"] for t in tokens["tokens"]] == ["barn", "skol"]
+    folded = es().indices.analyze(index=index, analyzer="swedish_folded", text="Övertorneå")
+    assert [t["token"] for t in folded["tokens"]] == ["overtorne"]
+
+
+def test_every_entry_is_in_the_index_under_the_environment_alias(seeded_elasticsearch):
+    assert elastic.alias_name() == "norrbus-test-entries"
+    count = es().count(index=elastic.alias_name())["count"]
+    assert count == SearchEntry.objects.count()
+
+
+@pytest.mark.parametrize("query", ISSUE_QUERIES, ids=list(ISSUE_QUERIES))
+def test_the_issue_queries_find_the_right_thing_in_the_top_three(seeded_elasticsearch, query):
+    outcome = search_site(query)
+    assert not outcome.simplified
+    assert found_in_top_three(outcome, ISSUE_QUERIES[query]), [h.title for h in outcome.hits[:3]]
+
+
+def test_exact_spelling_ranks_above_the_accent_free_one(seeded_elasticsearch):
+    outcome = search_site("Övertorneå")
+    assert outcome.hits[0].url == "/vem-ringer-jag/overtornea/"
+    assert search_site("overtornea").hits[0].url == "/vem-ringer-jag/overtornea/"
+
+
+def test_facets_and_filters(seeded_elasticsearch):
+    from search.hits import Filters
+
+    outcome = search_site("socialtjänst")
+    facets = {facet.name: {o.value: o.count for o in facet.options} for facet in outcome.facets}
+    assert facets["kind"]["contact"] > 0 and "kalix" in facets["municipality"]
+    narrowed = search_site("socialtjänst", filters=Filters(kind="actor"))
+    assert narrowed.total == facets["kind"]["actor"]
+    assert {hit.kind for hit in narrowed.hits} == {"actor"}
+    # Facet counts stay those of the whole query, so other choices remain visible.
+    assert {f.name: len(f.options) for f in narrowed.facets} == {
+        f.name: len(f.options) for f in outcome.facets
+    }
+
+
+def test_highlighting_marks_the_words_and_escapes_the_text(seeded_elasticsearch):
+    html = str(search_site("kallelse").hits[0].snippet)
+    assert "<mark>" in html and "</mark>" in html
+    assert "<script" not in html
+
+
+def test_glossary_expansion_is_read_at_query_time(seeded_elasticsearch):
+    assert search_site("fika").total == 0
+    term = GlossaryTerm.objects.get(term="Norrbusmöte")
+    GlossaryTerm.objects.filter(pk=term.pk).update(synonyms=term.synonyms + ", fika")
+    outcome = search_site("fika")
+    assert any(hit.url.startswith("/rutiner/norrbusmotet/") for hit in outcome.hits[:3])
+
+
+def test_typo_tolerance(seeded_elasticsearch):
+    outcome = search_site("avvikelsehantring")
+    assert any(hit.url.startswith("/rutiner/avvikelsehantering/") for hit in outcome.hits[:3])
+
+
+def test_completion_suggests_titles(seeded_elasticsearch):
+    suggestions = autocomplete("gröna")
+    assert "Gröna kortet" in [suggestion["title"] for suggestion in suggestions]
+    urls = [suggestion["url"] for suggestion in suggestions]
+    assert len(urls) == len(set(urls)) and len(urls) <= 8
+    assert suggestions[0]["kind_label"] in {"Rutin", "Begrepp"}
+
+
+def test_publish_and_unpublish_reach_the_index(
+    seeded_elasticsearch, django_capture_on_commit_callbacks
+):
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    routine.summary = "Ett kort med lila ränder."
+    with django_capture_on_commit_callbacks(execute=True):
+        routine.save_revision().publish()
+    assert search_site("lila ränder").hits[0].url == "/rutiner/grona-kortet/"
+    with django_capture_on_commit_callbacks(execute=True):
+        routine.unpublish()
+    assert not es().exists(index=elastic.alias_name(), id=f"page:{routine.pk}")
+    assert not any(hit.url.startswith("/rutiner/grona") for hit in search_site("lila ränder").hits)
+
+
+def test_rebuild_switches_the_alias_to_a_new_index(seeded_elasticsearch):
+    before = concrete_indices()
+    call_command("rebuild_search_index", no_progress=True, verbosity=0)
+    after = concrete_indices()
+    assert len(after) == 1 and after != before
+    assert not es().indices.exists(index=before[0])
+    assert search_site("SIP").total > 0
+
+
+def test_a_failed_rebuild_leaves_the_old_index_serving(seeded_elasticsearch, monkeypatch):
+    before = concrete_indices()
+    real_bulk = helpers.streaming_bulk
+
+    def failing_bulk(client, actions, **kwargs):
+        for number, result in enumerate(real_bulk(client, actions, **kwargs)):
+            if number == 50:
+                raise elastic.TransportError("connection lost part-way")
+            yield result
+
+    monkeypatch.setattr(helpers, "streaming_bulk", failing_bulk)
+    with pytest.raises(CommandError, match="Det gamla indexet används fortfarande"):
+        call_command("rebuild_search_index", no_progress=True, verbosity=0)
+    assert concrete_indices() == before
+    indices = es().indices.get(index=f"{elastic.alias_name()}-*")
+    assert sorted(indices) == before
+    elastic.mark_up()
+    assert not search_site("SIP").simplified
+
+
+def test_an_unreachable_cluster_falls_back_to_the_database(
+    client, seeded_elasticsearch, settings, closed_port_url
+):
+    settings.ELASTICSEARCH_URL = closed_port_url
+    response = client.get("/sok/", {"q": "SIP"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Förenklad sökning" in html
+    assert 'href="/rutiner/samordnad-individuell-plan/"' in html
+    assert client.get("/sok/forslag/", {"q": "gröna"}).status_code == 200
+
+
+def test_a_slow_cluster_falls_back_too(seeded_elasticsearch, settings):
+    settings.ELASTICSEARCH_TIMEOUT = 0.000001
+    assert search_site("SIP").simplified
+    assert search_site("SIP").total > 0
+
+
+def test_publishing_with_the_cluster_down_succeeds_and_is_sent_later(
+    seeded_elasticsearch, settings, closed_port_url, django_capture_on_commit_callbacks
+):
+    working_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = closed_port_url
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    routine.summary = "Ett kort med lila ränder."
+    with django_capture_on_commit_callbacks(execute=True):
+        routine.save_revision().publish()
+    assert RoutinePage.objects.get(pk=routine.pk).summary == "Ett kort med lila ränder."
+    assert PendingIndexUpdate.objects.filter(source=f"page:{routine.pk}").exists()
+    # The database path already has the change.
+    assert search_site("lila ränder").hits[0].url == "/rutiner/grona-kortet/"
+
+    settings.ELASTICSEARCH_URL = working_url
+    elastic.mark_up()
+    call_command("process_search_queue")
+    assert not PendingIndexUpdate.objects.exists()
+    outcome = search_site("lila ränder")
+    assert not outcome.simplified and outcome.hits[0].url == "/rutiner/grona-kortet/"
