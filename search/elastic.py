@@ -111,10 +111,16 @@ def client() -> Elasticsearch:
     return _state.client
 
 
-def _call(operation: Callable):
-    """Run one request against the cluster, turning every failure into SearchUnavailable."""
+# Writes may take longer than searches: a page's entries, and a whole rebuild's bulk loads.
+SYNC_TIMEOUT = 10
+REBUILD_TIMEOUT = 120
+
+
+def _call(operation: Callable, timeout: float | None = None):
+    """Run requests against the cluster, turning every failure into SearchUnavailable."""
+    es = client() if timeout is None else client().options(request_timeout=timeout)
     try:
-        result = operation(client())
+        result = operation(es)
     except (TransportError, ApiError, OSError) as error:
         mark_down()
         raise SearchUnavailable(f"{type(error).__name__}: {error}") from error
@@ -138,7 +144,7 @@ def ensure_alias() -> None:
             new_index(name).create(using=es)
             es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
 
-    _call(create)
+    _call(create, SYNC_TIMEOUT)
 
 
 def to_document(entry: SearchEntry) -> dict:
@@ -185,7 +191,7 @@ def sync_source(source: str, entries) -> None:
         if entries:
             helpers.bulk(es, _actions(entries, alias_name()), refresh=True)
 
-    _call(sync)
+    _call(sync, SYNC_TIMEOUT)
 
 
 def rebuild(
@@ -223,7 +229,7 @@ def rebuild(
             es.indices.delete(index=index, ignore_unavailable=True)
         return name
 
-    return _call(load)
+    return _call(load, REBUILD_TIMEOUT)
 
 
 # --- Searching -------------------------------------------------------------------------

@@ -143,7 +143,11 @@ def page_entries(page: Page) -> list[EntryData]:
     if isinstance(page, AgreementIndexPage):
         return [_page_entry(page, Kind.AGREEMENT, WEIGHTS["agreement_in_force"])]
     if isinstance(page, ActorPage):
-        return [_page_entry(page, Kind.ACTOR, WEIGHTS["actor"], actors=[page.actor])]
+        return [
+            _page_entry(
+                page, Kind.ACTOR, WEIGHTS["actor"], body=actor_text(page), actors=[page.actor]
+            )
+        ]
     if isinstance(page, RoutinePage):
         return routine_entries(page)
     if isinstance(page, MunicipalityPage):
@@ -164,6 +168,29 @@ def page_entries(page: Page) -> list[EntryData]:
     if isinstance(page, GlossaryPage):
         return [_page_entry(page, Kind.TERM, WEIGHTS["page"], body=page.intro)]
     return [_page_entry(page, Kind.PAGE, WEIGHTS["page"])]
+
+
+def actor_text(page: ActorPage) -> str:
+    """Everything the actor page shows, under the headings it shows it."""
+    name = page.title.lower()
+    parts = [
+        page.short_description,
+        "Uppdrag",
+        plain(page.mission),
+        "Lagstöd",
+        plain(page.legal_basis),
+        f"Det här gör {name} i Norrbus",
+        plain(page.role_in_norrbus),
+        f"När du ska involvera {name}",
+        plain(page.when_to_involve),
+        "Det här kan andra förvänta sig",
+        plain(page.what_to_expect),
+        f"Verksamheter inom {name}",
+        *(f"{unit.name} {unit.description}" for unit in page.units.all()),
+        "Vanliga missförstånd",
+        *(f"{m.belief} {m.clarification}" for m in page.misunderstandings.all()),
+    ]
+    return " ".join(part for part in parts if part)
 
 
 def agreement_entries(page: AgreementVersionPage) -> list[EntryData]:

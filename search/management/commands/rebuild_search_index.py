@@ -39,7 +39,12 @@ class Command(BaseCommand):
 
         return report
 
+    def say(self, message: str) -> None:
+        if self.verbosity:
+            self.stdout.write(message)
+
     def handle(self, *args, no_progress=False, verbosity=1, **options):
+        self.verbosity = verbosity
         self.quiet = no_progress or verbosity == 0
         sources = all_sources()
         report = self.progress("Läser innehåll")
@@ -57,7 +62,7 @@ class Command(BaseCommand):
                 report(min(start + CHUNK, len(created)), len(created))
             index.delete_stale_model_entries(SearchEntry)
         vocabulary.forget()
-        self.stdout.write(f"Databasen: {len(created)} sökposter.")
+        self.say(f"Databasen: {len(created)} sökposter.")
 
         if not elastic.configured():
             return
@@ -73,4 +78,4 @@ class Command(BaseCommand):
                 "fortfarande."
             ) from error
         PendingIndexUpdate.objects.all().delete()
-        self.stdout.write(f"Elasticsearch: {len(created)} sökposter i {name}, aliaset flyttat.")
+        self.say(f"Elasticsearch: {len(created)} sökposter i {name}, aliaset flyttat.")
