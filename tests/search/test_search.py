@@ -52,9 +52,9 @@ def test_a_synonym_added_by_an_editor_counts_without_reindexing(seeded):
 
 
 def test_accent_free_spelling_finds_the_municipality(seeded):
-    exact, folded = search_site("Övertorneå"), search_site("overtornea")
-    assert exact.hits[0].url == "/vem-ringer-jag/overtornea/"
-    assert folded.hits[0].url == "/vem-ringer-jag/overtornea/"
+    # The page or one of its contacts first (their order differs between SQLite and PostgreSQL).
+    for query in ("Övertorneå", "overtornea"):
+        assert search_site(query).hits[0].url.startswith("/vem-ringer-jag/overtornea/")
 
 
 def test_typo_is_corrected_when_nothing_matches(client, seeded):
