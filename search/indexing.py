@@ -50,10 +50,11 @@ def write_source(source: str) -> None:
 
 def reindex(*sources: str) -> None:
     """Bring these sources up to date everywhere. Call after the change is committed."""
-    for source in dict.fromkeys(sources):
+    unique = list(dict.fromkeys(sources))
+    for source in unique:
         write_source(source)
     if elastic.configured():
-        send_to_elasticsearch(list(dict.fromkeys(sources)))
+        send_to_elasticsearch(unique)
 
 
 def send_to_elasticsearch(sources: list[str]) -> bool:
