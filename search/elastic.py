@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch_dsl import (
-    Completion,
     Document,
     Float,
     Index,
@@ -23,14 +22,16 @@ from elasticsearch_dsl import (
     Keyword,
     Q,
     Search,
+    SearchAsYouType,
     Text,
     analyzer,
     token_filter,
 )
 
+from .entries import WEIGHTS
 from .hits import HIGHLIGHT_END, HIGHLIGHT_START, BackendResult, Filters, Hit, marked_snippet
 from .models import SearchEntry
-from .query import QueryPlan
+from .query import Concept, QueryPlan
 
 swedish_stop = token_filter("swedish_stop", "stop", stopwords="_swedish_")
 swedish_stemmer = token_filter("swedish_stemmer", "stemmer", language="swedish")
@@ -46,30 +47,33 @@ swedish_folded = analyzer(
     tokenizer="standard",
     filter=["lowercase", "asciifolding", swedish_stop, swedish_stemmer],
 )
-# Four- and five-letter pieces, so a part of a compound word matches the whole.
+# Titles as typed, for suggestions: "overt" and "övert" both suggest "Övertorneå".
+plain = analyzer("plain", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Four- and five-letter pieces, so a part of a compound word in a title matches the whole.
 swedish_parts = analyzer(
     "swedish_parts", tokenizer="standard", filter=["lowercase", compound_parts]
 )
-
-TEXT_FIELDS = {
-    "folded": Text(analyzer=swedish_folded),
-    "parts": Text(analyzer=swedish_parts),
-}
 
 
 class EntryDocument(Document):
     key = Keyword()
     source = Keyword()
     kind = Keyword()
-    title = Text(analyzer=swedish, fields=TEXT_FIELDS)
+    title = Text(
+        analyzer=swedish,
+        fields={"folded": Text(analyzer=swedish_folded), "parts": Text(analyzer=swedish_parts)},
+    )
     context = Text(analyzer=swedish, fields={"folded": Text(analyzer=swedish_folded)})
-    body = Text(analyzer=swedish, fields=TEXT_FIELDS)
+    body = Text(analyzer=swedish, fields={"folded": Text(analyzer=swedish_folded)})
     url = Keyword(index=False)
     actors = Keyword()
     municipalities = Keyword()
     contact_id = Integer()
     weight = Float()
-    suggest = Completion(analyzer="simple", preserve_separators=False)
+    # The title for suggestions: any word of it by its beginning, and the whole title by its
+    # beginning (lower-cased here, so no normaliser is needed).
+    suggest = SearchAsYouType(analyzer=plain)
+    suggest_start = Keyword()
 
 
 class SearchUnavailable(Exception):
@@ -148,7 +152,6 @@ def ensure_alias() -> None:
 
 
 def to_document(entry: SearchEntry) -> dict:
-    words = [entry.title, *(w for w in entry.title.replace("(", " ").split() if len(w) >= 4)]
     return {
         "key": entry.key,
         "source": entry.source,
@@ -161,7 +164,8 @@ def to_document(entry: SearchEntry) -> dict:
         "municipalities": entry.municipalities,
         "contact_id": entry.contact_id,
         "weight": entry.weight,
-        "suggest": {"input": list(dict.fromkeys(words)), "weight": max(1, int(entry.weight * 10))},
+        "suggest": entry.title,
+        "suggest_start": entry.title.casefold(),
     }
 
 
@@ -235,50 +239,70 @@ def rebuild(
 # --- Searching -------------------------------------------------------------------------
 
 FIELDS = ["title^4", "title.folded^2", "context^2", "context.folded", "body", "body.folded^0.5"]
-PART_FIELDS = ["title.parts^0.6", "body.parts^0.2"]
+# Parts of compound words are matched in titles only: in bodies they match nearly every
+# entry, and cost more than the rest of the query. Unknown compounds in bodies are found
+# through the parts the query planner splits them into.
+PART_FIELDS = ["title.parts^0.6"]
+# Several words in their order count extra in titles; in bodies, positions are costly to
+# check and every word is required anyway.
+PHRASE_FIELDS = ["title^4", "context^2"]
+# Entry weights (routines before steps, the agreement in force before older versions) are
+# applied in Python to the best RESCORE_WINDOW matches, as Elasticsearch's rescoring does:
+# a function_score over every match costs far more than the text query itself.
+RESCORE_WINDOW = 30
 
 
-def _alternative_query(alternative: str, fuzzy: bool, boost: float = 1.0) -> Q:
+def _alternative_query(
+    alternative: str, fuzzy: bool = False, by_parts: bool = False, boost: float = 1.0
+) -> Q:
     words = alternative.split()
     options = {"operator": "and"}
     if fuzzy and len(words) == 1 and len(alternative) >= 5:
         options["fuzziness"] = "AUTO"
         options["prefix_length"] = 1
     clauses = [Q("multi_match", query=alternative, fields=FIELDS, **options)]
-    if len(words) == 1 and len(alternative) >= 6:
+    if by_parts and len(words) == 1 and len(alternative) >= 6:
         clauses.append(
             Q("multi_match", query=alternative, fields=PART_FIELDS, minimum_should_match="60%")
         )
     if len(words) > 1:
-        clauses.append(Q("multi_match", query=alternative, fields=FIELDS, type="phrase", boost=2))
+        clauses.append(
+            Q("multi_match", query=alternative, fields=PHRASE_FIELDS, type="phrase", boost=2)
+        )
     return Q("bool", should=clauses, minimum_should_match=1, boost=boost)
 
 
-def build_query(plan: QueryPlan, operator: str = "and") -> Q:
-    concepts = [
-        Q(
-            "bool",
-            should=[
-                *(
-                    _alternative_query(alternative, fuzzy=index == 0)
-                    for index, alternative in enumerate(concept.alternatives)
-                ),
-                *(_alternative_query(part, fuzzy=False, boost=0.5) for part in concept.parts),
-            ],
-            minimum_should_match=1,
-        )
-        for concept in plan.concepts
-    ]
-    if operator == "and":
-        matched = Q("bool", must=concepts)
-    else:
-        matched = Q("bool", should=concepts, minimum_should_match=1)
+def _concept_query(concept: Concept) -> Q:
+    """What was typed, its glossary forms, and the parts of an unknown compound.
+
+    A typed word the content does not use is probably misspelt or an unusual compound: it is
+    matched with typo tolerance and by its parts in titles. Known words are matched as they
+    are — fuzzy matching them finds other words, and matching their parts ranks longer words
+    that contain them ("överens" in "Överenskommelsen") above the word itself. Glossary
+    forms are editors' words, matched as they are and by their parts in titles."""
+    typed, *glossary = concept.alternatives
     return Q(
-        "function_score",
-        query=matched,
-        field_value_factor={"field": "weight", "missing": 1},
-        boost_mode="multiply",
+        "bool",
+        should=[
+            _alternative_query(typed, fuzzy=concept.unknown, by_parts=concept.unknown),
+            *(_alternative_query(form, by_parts=True) for form in glossary),
+            *(_alternative_query(part, boost=0.5) for part in concept.parts),
+        ],
+        minimum_should_match=1,
     )
+
+
+def build_query(plan: QueryPlan, operator: str = "and") -> Q:
+    concepts = [_concept_query(concept) for concept in plan.concepts]
+    if operator == "and":
+        return Q("bool", must=concepts)
+    return Q("bool", should=concepts, minimum_should_match=1)
+
+
+def rescore(hits: list, offset: int, limit: int) -> list:
+    """The page of `hits` (ranked by text score, from rank 0) after weighting the window."""
+    window = sorted(hits[:RESCORE_WINDOW], key=lambda hit: -hit.meta.score * (hit.weight or 1))
+    return [*window, *hits[RESCORE_WINDOW:]][offset : offset + limit]
 
 
 def _filter_clauses(filters: Filters) -> list[Q]:
@@ -294,7 +318,7 @@ def _filter_clauses(filters: Filters) -> list[Q]:
 
 def _snippet(hit) -> str:
     highlight = getattr(hit.meta, "highlight", None)
-    for name in ("body", "body.folded", "body.parts"):
+    for name in ("body", "body.folded"):
         fragments = getattr(highlight, name, None) if highlight else None
         if fragments:
             return marked_snippet(" … ".join(fragments))
@@ -310,8 +334,8 @@ def search(
         Search(index=alias_name())
         .query(build_query(plan, operator))
         .extra(track_total_hits=True)
-        .source(excludes=["suggest"])
-        .highlight("body", "body.folded", "body.parts", fragment_size=180, number_of_fragments=1)
+        .source(excludes=["suggest", "suggest_start"])
+        .highlight("body", "body.folded", fragment_size=180, number_of_fragments=1)
         .highlight_options(pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END])
     )
     for name, field in (("kind", "kind"), ("actor", "actors"), ("municipality", "municipalities")):
@@ -319,8 +343,11 @@ def search(
     clauses = _filter_clauses(filters)
     if clauses:
         request = request.post_filter(Q("bool", filter=clauses))
-    request = request[offset : offset + limit]
+    # Within the window, fetch it all to reweigh it; beyond it, the page as ranked.
+    start = 0 if offset < RESCORE_WINDOW else offset
+    request = request[start : max(offset + limit, RESCORE_WINDOW)]
     response = _call(lambda es: request.using(es).execute())
+    ranked = rescore(list(response), offset - start, limit) if start == 0 else list(response)
     hits = [
         Hit(
             key=hit.key,
@@ -331,7 +358,7 @@ def search(
             snippet=_snippet(hit),
             contact_id=getattr(hit, "contact_id", None),
         )
-        for hit in response
+        for hit in ranked
     ]
     facets = {
         name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
@@ -340,19 +367,31 @@ def search(
     return BackendResult(hits=hits, total=response.hits.total.value, facets=facets)
 
 
+SUGGEST_FIELDS = ["suggest", "suggest._2gram", "suggest._3gram"]
+WEIGHT_VALUES = sorted(set(WEIGHTS.values()))
+
+
 def autocomplete(prefix: str, limit: int) -> list[dict]:
-    request = (
-        Search(index=alias_name())
-        .suggest("titles", prefix, completion={"field": "suggest", "size": limit * 2})
-        .source(["title", "url", "kind"])
-        .extra(size=0)
+    """Titles with words starting as typed: those that start with it first, then by weight.
+
+    The weight enters as one small constant clause per weight an entry can have, which costs
+    next to nothing (a function_score over every match would not)."""
+    query = Q(
+        "bool",
+        must=[
+            Q(
+                "multi_match",
+                query=prefix,
+                type="bool_prefix",
+                operator="and",
+                fields=SUGGEST_FIELDS,
+            )
+        ],
+        should=[
+            Q("prefix", suggest_start={"value": prefix.casefold(), "boost": 2}),
+            *(Q("term", weight={"value": weight, "boost": weight}) for weight in WEIGHT_VALUES),
+        ],
     )
+    request = Search(index=alias_name()).query(query).source(["title", "url", "kind"])[:limit]
     response = _call(lambda es: request.using(es).execute())
-    seen, suggestions = set(), []
-    for option in response.suggest.titles[0].options:
-        if option._id in seen:
-            continue
-        seen.add(option._id)
-        source = option._source
-        suggestions.append({"title": source.title, "url": source.url, "kind": source.kind})
-    return suggestions[:limit]
+    return [{"title": hit.title, "url": hit.url, "kind": hit.kind} for hit in response]

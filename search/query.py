@@ -23,6 +23,9 @@ class Concept:
     alternatives: list[str]
     # Parts of an unknown compound word: searched too, but they count for less.
     parts: list[str] = field(default_factory=list)
+    # A word the content does not use (and not a compound of words it does): Elasticsearch
+    # matches it with typo tolerance.
+    unknown: bool = False
 
     @property
     def expanded(self) -> bool:
@@ -88,6 +91,9 @@ def build_plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         else:
             token = tokens[position]
             parts = vocabulary.split_compound(token) if vocabulary else []
-            concepts.append(Concept(token, [token], [" ".join(parts), parts[0]] if parts else []))
+            unknown = not parts and (vocabulary is None or not vocabulary.knows(token))
+            concepts.append(
+                Concept(token, [token], [" ".join(parts), parts[0]] if parts else [], unknown)
+            )
             position += 1
     return QueryPlan(text=text, concepts=concepts, expansions=expansions)

@@ -27,7 +27,7 @@ def test_mapping_uses_the_swedish_analysis_chain(seeded_elasticsearch):
     mapping = es().indices.get_mapping(index=index)[index]["mappings"]["properties"]
     assert mapping["title"]["analyzer"] == "swedish_text"
     assert set(mapping["title"]["fields"]) == {"folded", "parts"}
-    assert mapping["suggest"]["type"] == "completion"
+    assert mapping["suggest"]["type"] == "search_as_you_type"
     tokens = es().indices.analyze(index=index, analyzer="swedish_text", text="och barnen skolornas")
     assert [t["token"] for t in tokens["tokens"]] == ["barn", "skol"]
     folded = es().indices.analyze(index=index, analyzer="swedish_folded", text="Övertorneå")
@@ -87,12 +87,20 @@ def test_typo_tolerance(seeded_elasticsearch):
     assert any(hit.url.startswith("/rutiner/avvikelsehantering/") for hit in outcome.hits[:3])
 
 
-def test_completion_suggests_titles(seeded_elasticsearch):
+def test_suggestions_complete_titles(seeded_elasticsearch):
     suggestions = autocomplete("gröna")
     assert "Gröna kortet" in [suggestion["title"] for suggestion in suggestions]
     urls = [suggestion["url"] for suggestion in suggestions]
     assert len(urls) == len(set(urls)) and len(urls) <= 8
     assert suggestions[0]["kind_label"] in {"Rutin", "Begrepp"}
+
+
+def test_suggestions_match_any_title_word_and_accent_free_spelling(seeded_elasticsearch):
+    assert "Gröna kortet" in [suggestion["title"] for suggestion in autocomplete("kort")]
+    assert autocomplete("overt")[0]["title"] == "Övertorneå"
+    # Titles that start as typed come first: "Samordnad individuell plan (SIP)" before
+    # titles with a later word starting "samord".
+    assert autocomplete("samordnad ind")[0]["title"].startswith("Samordnad individuell plan")
 
 
 def test_publish_and_unpublish_reach_the_index(
