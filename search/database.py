@@ -2,12 +2,19 @@
 
 Works on SQLite and PostgreSQL alike. The backends do not stem Swedish, so each word is
 searched as written, as its stem and as its accent-free stem (the entries' `analysed`
-field holds the same forms). Ranking, facets and highlighting are done here over the best
-CANDIDATES matches.
+field holds the same forms). Ranking, facets and highlighting are done here.
+
+On SQLite the matches are read straight from the full-text table Wagtail maintains, in one
+pass: Wagtail's own query lets SQLite run the full-text match once per indexed row, which
+takes seconds at 10,000 pages (bench/search_latency.py). On PostgreSQL, Wagtail's query
+is used as it is.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from wagtail.search.query import And, Or, PlainText
 
 from .analysis import fold, stem, words
@@ -15,8 +22,28 @@ from .hits import BackendResult, Filters, Hit, highlight
 from .models import SearchEntry
 from .query import QueryPlan
 
+# PostgreSQL: the best matches by Wagtail's rank that are reranked and counted for facets.
 CANDIDATES = 1000
-TITLE_FACTOR = 3
+# Columns of Wagtail's SQLite full-text table (autocomplete, body, title) and their weights.
+BM25_WEIGHTS = (0.0, 1.0, 4.0)
+
+
+@dataclass
+class Candidate:
+    pk: int
+    title: str
+    weight: float
+    score: float
+
+
+@dataclass
+class Matches:
+    """The best CANDIDATES entries that match and pass the filters, best first; how many
+    match and pass; and the facet counts over every match, filters aside."""
+
+    candidates: list[Candidate]
+    total: int
+    facets: dict[str, dict[str, int]]
 
 
 def _word_query(word: str):
@@ -55,7 +82,86 @@ def _title_share(title: str, concepts: list[list[set[str]]]) -> float:
     return held / len(concepts)
 
 
-def facet_counts(entries) -> dict[str, dict[str, int]]:
+def _fts_string(form: str) -> str:
+    return '"' + form.replace('"', '""') + '"'
+
+
+def _match_expression(plan: QueryPlan, operator: str) -> str:
+    """The same query as build_query, in SQLite FTS5's syntax (every form quoted)."""
+
+    def word(text: str) -> str:
+        forms = dict.fromkeys([text, stem(text), fold(stem(text))])
+        return "(" + " OR ".join(_fts_string(form) for form in forms) + ")"
+
+    def alternative(text: str) -> str:
+        return "(" + " AND ".join(word(w) for w in text.replace("-", " ").split()) + ")"
+
+    concepts = [
+        "(" + " OR ".join(alternative(a) for a in concept.searched) + ")"
+        for concept in plan.concepts
+    ]
+    joined = f" {operator.upper()} ".join(concepts)
+    return "{title body} : (" + joined + ")"
+
+
+# One row per match, from the full-text table outwards; filled in by _sqlite_matches.
+_SQLITE_MATCHES = """
+    WITH m AS MATERIALIZED (
+        SELECT e.id, e.kind, e.title, e.weight, e.actors, e.municipalities,
+               bm25(wagtailsearch_indexentry_fts, {weights}) AS score
+        FROM wagtailsearch_indexentry_fts
+        CROSS JOIN wagtailsearch_indexentry AS i ON i.id = wagtailsearch_indexentry_fts.rowid
+        CROSS JOIN {table} AS e ON e.id = CAST(i.object_id AS INTEGER)
+        WHERE wagtailsearch_indexentry_fts MATCH %s AND i.content_type_id = %s
+    )
+"""
+_SQLITE_FACETS = """
+    SELECT 'kind', kind, count(*) FROM m GROUP BY kind
+    UNION ALL
+    SELECT 'actor', j.value, count(*) FROM m, json_each(m.actors) AS j GROUP BY j.value
+    UNION ALL
+    SELECT 'municipality', j.value, count(*) FROM m, json_each(m.municipalities) AS j
+    GROUP BY j.value
+"""
+_SQLITE_RANKED = """
+    SELECT id, title, weight, score, count(*) OVER () FROM m
+    WHERE (%s = '' OR kind = %s)
+      AND (%s = '' OR EXISTS (SELECT 1 FROM json_each(m.actors) WHERE value = %s))
+      AND (%s = '' OR EXISTS (SELECT 1 FROM json_each(m.municipalities) WHERE value = %s))
+    ORDER BY score LIMIT %s
+"""
+
+
+def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches:
+    """Matches read from the full-text table outwards, with facets and filters in SQL."""
+    # Table names and weights are ours; what was searched for is a parameter.
+    matches = _SQLITE_MATCHES.format(
+        weights=", ".join(str(weight) for weight in BM25_WEIGHTS),
+        table=SearchEntry._meta.db_table,
+    )
+    searched = [
+        _match_expression(plan, operator),
+        ContentType.objects.get_for_model(SearchEntry).pk,
+    ]
+    facets = {"kind": {}, "actor": {}, "municipality": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(matches + _SQLITE_FACETS, searched)
+        for name, value, count in cursor.fetchall():
+            facets[name][value] = count
+        chosen = [filters.kind, filters.actor, filters.municipality]
+        cursor.execute(
+            matches + _SQLITE_RANKED,
+            [*searched, *(value for value in chosen for _ in range(2)), CANDIDATES],
+        )
+        rows = cursor.fetchall()
+    return Matches(
+        candidates=[Candidate(pk, title, weight, score) for pk, title, weight, score, _ in rows],
+        total=rows[0][4] if rows else 0,
+        facets=facets,
+    )
+
+
+def _facet_counts(entries: list[SearchEntry]) -> dict[str, dict[str, int]]:
     kinds, actors, municipalities = Counter(), Counter(), Counter()
     for entry in entries:
         kinds[entry.kind] += 1
@@ -64,7 +170,7 @@ def facet_counts(entries) -> dict[str, dict[str, int]]:
     return {"kind": dict(kinds), "actor": dict(actors), "municipality": dict(municipalities)}
 
 
-def matches(entry: SearchEntry, filters: Filters) -> bool:
+def _passes(entry: SearchEntry, filters: Filters) -> bool:
     return (
         (not filters.kind or entry.kind == filters.kind)
         and (not filters.actor or filters.actor in entry.actors)
@@ -72,50 +178,94 @@ def matches(entry: SearchEntry, filters: Filters) -> bool:
     )
 
 
+def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches:
+    """Wagtail's query; facets and filters over its best CANDIDATES matches."""
+    results = (
+        SearchEntry.objects.only("kind", "title", "weight", "actors", "municipalities")
+        .search(build_query(plan, operator), order_by_relevance=True)
+        .annotate_score("_score")
+    )
+    entries = list(results[:CANDIDATES])
+    selected = [entry for entry in entries if _passes(entry, filters)]
+    return Matches(
+        candidates=[
+            Candidate(entry.pk, entry.title, entry.weight, entry._score or 0) for entry in selected
+        ],
+        total=len(selected),
+        facets=_facet_counts(entries),
+    )
+
+
 def search(
     plan: QueryPlan, filters: Filters, offset: int, limit: int, operator: str = "and"
 ) -> BackendResult:
-    query = build_query(plan, operator)
-    results = (
-        SearchEntry.objects.defer("body", "analysed")
-        .search(query, order_by_relevance=True)
-        .annotate_score("_score")
-    )
-    candidates = list(results[:CANDIDATES])
+    if connection.vendor == "sqlite":
+        found = _sqlite_matches(plan, filters, operator)
+    else:
+        found = _wagtail_matches(plan, filters, operator)
+    candidates = found.candidates
     concepts = _concept_stems(plan)
     # SQLite's bm25() is negative (lower is better), PostgreSQL's ts_rank positive: the
     # magnitude is the relevance on both. Neither weighs the title enough, so a title that
     # holds the concepts counts up to twice.
     candidates.sort(
         key=lambda entry: (
-            -abs(entry._score or 0) * entry.weight * (1 + _title_share(entry.title, concepts))
+            -abs(entry.score) * entry.weight * (1 + _title_share(entry.title, concepts))
         )
     )
-    facets = facet_counts(candidates)
-    selected = [entry for entry in candidates if matches(entry, filters)]
-    shown = selected[offset : offset + limit]
-    bodies = dict(
-        SearchEntry.objects.filter(pk__in=[entry.pk for entry in shown]).values_list("pk", "body")
-    )
+    shown = candidates[offset : offset + limit]
+    rows = SearchEntry.objects.filter(pk__in=[entry.pk for entry in shown]).in_bulk()
     stems = plan.highlight_stems
-    hits = [
-        Hit(
-            key=entry.key,
-            kind=entry.kind,
-            title=entry.title,
-            context=entry.context,
-            url=entry.url,
-            snippet=highlight(bodies.get(entry.pk, ""), stems),
-            contact_id=entry.contact_id,
+    hits = []
+    for entry in shown:
+        row = rows[entry.pk]
+        hits.append(
+            Hit(
+                key=row.key,
+                kind=row.kind,
+                title=row.title,
+                context=row.context,
+                url=row.url,
+                snippet=highlight(row.body, stems),
+                contact_id=row.contact_id,
+            )
         )
-        for entry in shown
-    ]
-    return BackendResult(hits=hits, total=len(selected), facets=facets)
+    return BackendResult(hits=hits, total=found.total, facets=found.facets)
+
+
+_SQLITE_AUTOCOMPLETE = """
+    SELECT e.title, e.url, e.kind
+    FROM wagtailsearch_indexentry_fts
+    CROSS JOIN wagtailsearch_indexentry AS i ON i.id = wagtailsearch_indexentry_fts.rowid
+    CROSS JOIN {table} AS e ON e.id = CAST(i.object_id AS INTEGER)
+    WHERE wagtailsearch_indexentry_fts MATCH %s AND i.content_type_id = %s
+    ORDER BY e.weight DESC, bm25(wagtailsearch_indexentry_fts) LIMIT %s
+"""
+
+
+def _sqlite_autocomplete(prefix: str, limit: int) -> list[tuple[str, str, str]]:
+    *whole, last = prefix.replace("-", " ").split()
+    terms = [*(_fts_string(word) for word in whole), _fts_string(last) + " *"]
+    expression = "{autocomplete} : (" + " AND ".join(terms) + ")"
+    content_type = ContentType.objects.get_for_model(SearchEntry).pk
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SQLITE_AUTOCOMPLETE.format(table=SearchEntry._meta.db_table),
+            [expression, content_type, limit],
+        )
+        return cursor.fetchall()
 
 
 def autocomplete(prefix: str, limit: int) -> list[dict]:
-    entries = SearchEntry.objects.autocomplete(prefix)[: limit * 3]
-    ranked = sorted(entries, key=lambda entry: -entry.weight)
-    return [
-        {"title": entry.title, "url": entry.url, "kind": entry.kind} for entry in ranked[:limit]
-    ]
+    """Titles with words starting as typed, by weight; those that start with it first."""
+    if connection.vendor == "sqlite":
+        rows = _sqlite_autocomplete(prefix, limit * 3)
+    else:
+        entries = SearchEntry.objects.autocomplete(prefix)[: limit * 3]
+        rows = sorted(
+            ((entry.title, entry.url, entry.kind, entry.weight) for entry in entries),
+            key=lambda row: -row[3],
+        )
+    start = prefix.casefold()
+    ranked = sorted(rows, key=lambda row: not row[0].casefold().startswith(start))
+    return [{"title": title, "url": url, "kind": kind} for title, url, kind, *_ in ranked[:limit]]

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from guidance.models import GlossaryTerm, RoutinePage
 from search.models import QueryStatistic
-from search.services import search_site
+from search.services import autocomplete, search_site
 
 from .expectations import ISSUE_QUERIES, found_in_top_three
 
@@ -219,6 +219,13 @@ def test_autocomplete_returns_titles_as_json(client, seeded):
         "suggestions": []
     }
     assert json.loads(client.get("/sok/forslag/", {"q": "("}).content) == {"suggestions": []}
+
+
+def test_suggestions_match_any_title_word_and_accent_free_spelling(seeded):
+    assert "Gröna kortet" in [suggestion["title"] for suggestion in autocomplete("kort")]
+    assert autocomplete("overt")[0]["title"] == "Övertorneå"
+    assert autocomplete("samordnad ind")[0]["title"].startswith("Samordnad individuell plan")
+    assert autocomplete("-") == []
 
 
 def test_unpublished_pages_are_not_found(seeded, django_capture_on_commit_callbacks):
