@@ -104,15 +104,20 @@ def _match_expression(plan: QueryPlan, operator: str) -> str:
     return "{title body} : (" + joined + ")"
 
 
-# One row per match, from the full-text table outwards; filled in by _sqlite_matches.
-_SQLITE_MATCHES = """
-    WITH m AS MATERIALIZED (
-        SELECT e.id, e.kind, e.title, e.weight, e.actors, e.municipalities,
-               bm25(wagtailsearch_indexentry_fts, {weights}) AS score
+# Entries matching a full-text expression, driven from the full-text table (CROSS JOIN keeps
+# SQLite from matching once per indexed row).
+_SQLITE_FROM = """
         FROM wagtailsearch_indexentry_fts
         CROSS JOIN wagtailsearch_indexentry AS i ON i.id = wagtailsearch_indexentry_fts.rowid
         CROSS JOIN {table} AS e ON e.id = CAST(i.object_id AS INTEGER)
         WHERE wagtailsearch_indexentry_fts MATCH %s AND i.content_type_id = %s
+"""
+# One row per match; filled in by _sqlite_matches.
+_SQLITE_MATCHES = """
+    WITH m AS MATERIALIZED (
+        SELECT e.id, e.kind, e.title, e.weight, e.actors, e.municipalities,
+               bm25(wagtailsearch_indexentry_fts, {weights}) AS score
+        {source}
     )
 """
 _SQLITE_FACETS = """
@@ -132,12 +137,15 @@ _SQLITE_RANKED = """
 """
 
 
+def _sqlite_from() -> str:
+    return _SQLITE_FROM.format(table=SearchEntry._meta.db_table)
+
+
 def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches:
     """Matches read from the full-text table outwards, with facets and filters in SQL."""
     # Table names and weights are ours; what was searched for is a parameter.
     matches = _SQLITE_MATCHES.format(
-        weights=", ".join(str(weight) for weight in BM25_WEIGHTS),
-        table=SearchEntry._meta.db_table,
+        weights=", ".join(str(weight) for weight in BM25_WEIGHTS), source=_sqlite_from()
     )
     searched = [
         _match_expression(plan, operator),
@@ -235,10 +243,7 @@ def search(
 
 _SQLITE_AUTOCOMPLETE = """
     SELECT e.title, e.url, e.kind
-    FROM wagtailsearch_indexentry_fts
-    CROSS JOIN wagtailsearch_indexentry AS i ON i.id = wagtailsearch_indexentry_fts.rowid
-    CROSS JOIN {table} AS e ON e.id = CAST(i.object_id AS INTEGER)
-    WHERE wagtailsearch_indexentry_fts MATCH %s AND i.content_type_id = %s
+    {source}
     ORDER BY e.weight DESC, bm25(wagtailsearch_indexentry_fts) LIMIT %s
 """
 
@@ -250,7 +255,7 @@ def _sqlite_autocomplete(prefix: str, limit: int) -> list[tuple[str, str, str]]:
     content_type = ContentType.objects.get_for_model(SearchEntry).pk
     with connection.cursor() as cursor:
         cursor.execute(
-            _SQLITE_AUTOCOMPLETE.format(table=SearchEntry._meta.db_table),
+            _SQLITE_AUTOCOMPLETE.format(source=_sqlite_from()),
             [expression, content_type, limit],
         )
         return cursor.fetchall()
