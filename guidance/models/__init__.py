@@ -6,6 +6,7 @@ from .agreement import (
     VersionStatus,
     assign_anchors,
 )
+from .changes import ChangeNoteMixin, PageChange
 from .glossary import GlossaryPage, GlossaryTerm
 from .pages import ContentPage, SectionPage
 from .routines import RoutinePage
@@ -16,10 +17,12 @@ __all__ = [
     "AgreementIndexPage",
     "AgreementSection",
     "AgreementVersionPage",
+    "ChangeNoteMixin",
     "ContentPage",
     "GlossaryPage",
     "GlossaryTerm",
     "Misunderstanding",
+    "PageChange",
     "RoutinePage",
     "SectionPage",
     "VersionStatus",

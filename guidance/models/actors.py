@@ -9,10 +9,11 @@ from wagtail.search import index
 
 from ..actors import Actor
 from ..blocks import RICH_TEXT_FEATURES
+from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
 
-class ActorPage(GuidanceMetaMixin, Page):
+class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     """What one actor (school, social services, primary or specialist care) does in Norrbus."""
 
     actor = models.CharField(_("Aktör"), max_length=20, choices=Actor.choices)
@@ -42,6 +43,7 @@ class ActorPage(GuidanceMetaMixin, Page):
             heading=_("Vanliga missförstånd"),
             label=_("Missförstånd"),
         ),
+        *ChangeNoteMixin.change_panels,
     ]
     settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
     search_fields = [

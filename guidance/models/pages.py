@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ContentStreamBlock
+from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
 
@@ -38,13 +39,18 @@ class SectionPage(Page):
         return context
 
 
-class ContentPage(GuidanceMetaMixin, Page):
+class ContentPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     """An article: "Vad är Norrbus?", "Ny i Norrbus?", "Samverkansstrukturen"."""
 
     intro = models.TextField(_("Ingress"), max_length=500, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("Innehåll"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        *ChangeNoteMixin.change_panels,
+    ]
     settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 

@@ -8,10 +8,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import StepBlock
+from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
 
-class RoutinePage(GuidanceMetaMixin, Page):
+class RoutinePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     """A routine: numbered steps, each with who is responsible, what to do and a checklist."""
 
     summary = models.TextField(
@@ -45,6 +46,7 @@ class RoutinePage(GuidanceMetaMixin, Page):
         FieldPanel("audience_note"),
         FieldPanel("steps"),
         FieldPanel("related_routines", widget=forms.CheckboxSelectMultiple),
+        *ChangeNoteMixin.change_panels,
     ]
     settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
     search_fields = [
