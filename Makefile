@@ -16,7 +16,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo --demo-editor
+	$(BIN)/python manage.py seed_demo --demo-editor --demo-learner
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 system-deps:

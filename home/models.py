@@ -38,6 +38,7 @@ class HomePage(Page):
         "guidance.AgreementIndexPage",
         "guidance.GlossaryPage",
         "directory.DirectoryIndexPage",
+        "training.TrainingIndexPage",
     ]
     max_count = 1
 
@@ -47,12 +48,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from guidance.queries import version_in_force
+        from guidance.training.models import TrainingPathPage
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
             in_force=version_in_force(),
             routines=RoutinePage.objects.live().public().order_by("title"),
             actors=ActorPage.objects.live().public().order_by("path"),
+            paths=TrainingPathPage.objects.live().public().order_by("path"),
             latest=Page.objects.live()
             .public()
             .exclude(pk=self.pk)

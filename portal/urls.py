@@ -9,6 +9,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
     path("kontakter/", include("directory.urls")),
+    path("konto/", include("guidance.training.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,12 @@ from guidance.models import (
     RoutinePage,
 )
 from guidance.queries import version_in_force
+from guidance.training.models import (
+    LessonPage,
+    TrainingIndexPage,
+    TrainingModulePage,
+    TrainingPathPage,
+)
 
 from .models import Kind
 
@@ -42,7 +48,10 @@ WEIGHTS = {
     "municipality": 1.0,
     "contact": 0.9,
     "page": 0.8,
+    "training": 0.8,
     "step": 0.7,
+    # A lesson explains what a routine or the agreement says; those come first.
+    "lesson": 0.6,
     "agreement_other": 0.4,
 }
 
@@ -165,6 +174,11 @@ def page_entries(page: Page) -> list[EntryData]:
                 municipalities=[municipality.slug],
             )
         ]
+    if isinstance(page, LessonPage):
+        module = page.get_parent()
+        return [_page_entry(page, Kind.TRAINING, WEIGHTS["lesson"], context=module.title)]
+    if isinstance(page, TrainingIndexPage | TrainingModulePage | TrainingPathPage):
+        return [_page_entry(page, Kind.TRAINING, WEIGHTS["training"])]
     if isinstance(page, GlossaryPage):
         return [_page_entry(page, Kind.TERM, WEIGHTS["page"], body=page.intro)]
     return [_page_entry(page, Kind.PAGE, WEIGHTS["page"])]

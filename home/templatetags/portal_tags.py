@@ -11,3 +11,17 @@ def nav_current(item, page) -> str:
     if page.pk == item.pk:
         return "page"
     return "true" if page.path.startswith(item.path) else ""
+
+
+@register.simple_tag
+def field_widget(field):
+    """A form field's widget, tied to its help text and errors for screen readers."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}-help")
+    if field.errors:
+        described_by.append(f"{field.auto_id}-error")
+    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)

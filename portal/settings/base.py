@@ -15,6 +15,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 INSTALLED_APPS = [
     "home",
     "guidance",
+    "guidance.training",
     "directory",
     "search",
     "wagtail.contrib.forms",
@@ -133,6 +134,20 @@ SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "xlsx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+
+# Learners' accounts (training). Staff sign in on the public site, not in the admin.
+LOGIN_URL = "training:login"
+LOGIN_REDIRECT_URL = "training:my"
+# Invitation links let people create an account with an e-mail address in these domains
+# (subdomains included). The default is the region's and the 14 municipalities' usual
+# domains: check them, and set the variable, before sending invitations.
+LEARNER_EMAIL_DOMAINS = env_list(
+    "LEARNER_EMAIL_DOMAINS",
+    "norrbotten.se,arjeplog.se,arvidsjaur.se,boden.se,gallivare.se,haparanda.se,jokkmokk.se,"
+    "kalix.se,kiruna.se,lulea.se,pajala.se,pitea.se,alvsbyn.se,overkalix.se,overtornea.se",
+)
+LEARNER_INVITATION_DAYS = int(os.environ.get("LEARNER_INVITATION_DAYS", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "norrbus@localhost")
 
 # Largest agreement document the importer accepts, in bytes.
 AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024

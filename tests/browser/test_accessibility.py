@@ -38,6 +38,13 @@ PAGES = {
     "municipality": "/vem-ringer-jag/kalix/",
     "print card": "/vem-ringer-jag/kalix/utskrift/",
     "local routine": "/vem-ringer-jag/kalix/lokalt-tillagg-norrbusmotet/",
+    "training": "/utbildning/",
+    "onboarding path": "/utbildning/ny-i-skolan/",
+    "training module": "/utbildning/varfor-norrbus/",
+    "lesson": "/utbildning/varfor-norrbus/vad-ar-norrbus/",
+    "lesson with check": "/utbildning/varfor-norrbus/vem-norrbus-galler/",
+    "lesson with diagram": "/utbildning/samverkansstrukturen/tre-nivaer/",
+    "login": "/konto/logga-in/",
 }
 
 

@@ -28,7 +28,9 @@ def keys(prefix: str) -> set[str]:
 
 def test_every_findable_thing_has_an_entry(seeded):
     kinds = set(SearchEntry.objects.values_list("kind", flat=True))
-    assert kinds == {"agreement", "actor", "routine", "contact", "term", "page"}
+    assert kinds == {"agreement", "actor", "routine", "training", "contact", "term", "page"}
+    lesson = SearchEntry.objects.get(url="/utbildning/varfor-norrbus/vad-ar-norrbus/")
+    assert (lesson.kind, lesson.context) == ("training", "Varför Norrbus och vem det gäller")
     routine = RoutinePage.objects.get(slug="norrbusmotet")
     steps = SearchEntry.objects.filter(key__startswith=f"step:{routine.pk}:")
     assert steps.count() == len(routine.steps)

@@ -30,7 +30,17 @@ from guidance.models import (
     RoutinePage,
     SectionPage,
 )
-from home import demo_agreement, demo_directory, demo_guidance
+from guidance.training.blocks import with_ids
+from guidance.training.models import (
+    LearnerProfile,
+    LessonPage,
+    LessonReference,
+    PathModule,
+    TrainingIndexPage,
+    TrainingModulePage,
+    TrainingPathPage,
+)
+from home import demo_agreement, demo_directory, demo_guidance, demo_training
 from home.models import HomePage
 from search import indexing
 
@@ -77,11 +87,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Skapa även en demoredaktör (bara med DEBUG på, aldrig i produktion).",
         )
+        parser.add_argument(
+            "--demo-learner",
+            action="store_true",
+            help="Skapa även en demodeltagare för utbildningarna (bara med DEBUG på).",
+        )
 
-    def handle(self, *args, demo_editor=False, **options):
+    def handle(self, *args, demo_editor=False, demo_learner=False, **options):
         # Index once at the end rather than page by page as each is published.
         with indexing.suspended(), transaction.atomic():
             self.build(demo_editor)
+            if demo_learner:
+                self.ensure_demo_learner()
         try:
             call_command("rebuild_search_index", no_progress=True, verbosity=0)
         except CommandError as error:
@@ -141,6 +158,7 @@ class Command(BaseCommand):
             intro="Ord och förkortningar du möter i samverkan kring barn och unga.",
         )
         created_terms = self.ensure_glossary()
+        self.ensure_training(home)
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
@@ -166,6 +184,25 @@ class Command(BaseCommand):
             last_name="Redaktör",
         )
         self.stdout.write(f"Demoredaktören '{username}' skapades (se README för lösenordet).")
+
+    def ensure_demo_learner(self) -> None:
+        if not settings.DEBUG:
+            raise CommandError("Demodeltagaren skapas bara i utvecklingsläge (DEBUG).")
+        User = get_user_model()
+        username = os.environ.get("DEMO_LEARNER_USERNAME", "deltagare")
+        if User.objects.filter(username=username).exists():
+            return
+        learner = User.objects.create_user(
+            username=username,
+            email="deltagare@example.org",
+            password=os.environ.get("DEMO_LEARNER_PASSWORD", "norrbus-demo"),
+            first_name="Demo",
+            last_name="Deltagare",
+        )
+        LearnerProfile.objects.create(
+            user=learner, municipality=MunicipalityPage.objects.get(slug="kalix"), actor="skola"
+        )
+        self.stdout.write(f"Demodeltagaren '{username}' skapades (se README för lösenordet).")
 
     def ensure_home(self) -> tuple[HomePage, bool]:
         home = HomePage.objects.first()
@@ -361,3 +398,61 @@ class Command(BaseCommand):
             )
             created_count += 1
         return created_count
+
+    def ensure_training(self, home: HomePage) -> None:
+        index, _ = ensure_child(
+            home, TrainingIndexPage, "utbildning", show_in_menus=True, **demo_training.INDEX
+        )
+        audience = list(ActorPage.objects.order_by("path"))
+        questions_block = LessonPage._meta.get_field("questions").stream_block
+        modules = {}
+        for data in demo_training.MODULES:
+            module, created = ensure_child(
+                index,
+                TrainingModulePage,
+                data["slug"],
+                live=False,
+                title=data["title"],
+                intro=data["intro"],
+                learning_goals=data["goals"],
+                estimated_minutes=data["minutes"],
+                content_owner=demo_guidance.OWNER,
+                next_review=demo_guidance.NEXT_REVIEW,
+            )
+            if created:
+                module.audience = audience
+                publish(module)
+                for lesson in data["lessons"]:
+                    references = [
+                        LessonReference(
+                            page=Page.objects.get(url_path=f"/{home.slug}{url}"),
+                            anchor=anchor,
+                            sort_order=i,
+                        )
+                        for i, (url, anchor) in enumerate(lesson["references"])
+                    ]
+                    ensure_child(
+                        module,
+                        LessonPage,
+                        lesson["slug"],
+                        title=lesson["title"],
+                        intro=lesson["intro"],
+                        body=lesson["body"],
+                        questions=with_ids(questions_block, lesson["questions"]),
+                        children={"references": references},
+                    )
+            modules[module.slug] = module
+        for data in demo_training.PATHS:
+            items = [
+                PathModule(module=modules[slug], sort_order=i)
+                for i, slug in enumerate(data["modules"])
+            ]
+            ensure_child(
+                index,
+                TrainingPathPage,
+                data["slug"],
+                title=data["title"],
+                intro=data["intro"],
+                actor=data["actor"],
+                children={"path_modules": items},
+            )
