@@ -215,10 +215,15 @@ def search(
     concepts = _concept_stems(plan)
     # SQLite's bm25() is negative (lower is better), PostgreSQL's ts_rank positive: the
     # magnitude is the relevance on both. Neither weighs the title enough, so a title that
-    # holds the concepts counts up to twice.
+    # holds the concepts counts up to twice. ts_rank spans orders of magnitude between a
+    # match in a short title and one in the text (and its stemmer is not ours), so on
+    # PostgreSQL it is flattened and the weights decide more.
+    flatten = 1.0 if connection.vendor == "sqlite" else 0.25
     candidates.sort(
         key=lambda entry: (
-            -abs(entry.score) * entry.weight * (1 + _title_share(entry.title, concepts))
+            -(abs(entry.score) ** flatten)
+            * entry.weight
+            * (1 + _title_share(entry.title, concepts))
         )
     )
     shown = candidates[offset : offset + limit]

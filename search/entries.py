@@ -48,10 +48,11 @@ WEIGHTS = {
     "municipality": 1.0,
     "contact": 0.9,
     "page": 0.8,
-    "training": 0.8,
+    "training": 0.4,
     "step": 0.7,
-    # A lesson explains what a routine or the agreement says; those come first.
-    "lesson": 0.6,
+    # Training explains what a routine or the agreement says; those come first, even when
+    # a lesson's short title matches the query better (PostgreSQL ranks short titles high).
+    "lesson": 0.25,
     "agreement_other": 0.4,
 }
 

@@ -2,6 +2,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Page, Site
 
 from tests.factories import HomePageFactory
@@ -33,3 +36,33 @@ def home_page(db):
 @pytest.fixture
 def site(home_page):
     return Site.objects.get(root_page=home_page)
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, seeded once per test module.
+
+    Seeding builds some sixty pages and takes seconds; doing it for every test made the
+    suite slow. It is seeded inside a transaction that is rolled back when the module is
+    done, and each test runs in a savepoint inside it, so tests still cannot see each
+    other's changes."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        call_command("seed_demo")
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def seeded(demo_content, db):
+    """The demo content for one test, with the caches it fills starting empty."""
+    from search import vocabulary
+
+    cache.clear()
+    vocabulary.forget()
+    yield
+    cache.clear()
+    vocabulary.forget()

@@ -1,12 +1,10 @@
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def html(client):
-    call_command("seed_demo")
+def html(client, seeded):
     return client.get("/").content.decode()
 
 
@@ -27,8 +25,7 @@ def test_base_template_landmarks(html):
     assert "<footer" in html
 
 
-def test_breadcrumbs_and_current_menu_item(client):
-    call_command("seed_demo")
+def test_breadcrumbs_and_current_menu_item(client, seeded):
     html = client.get("/rutiner/norrbusmotet/").content.decode()
     assert 'aria-label="Du är här"' in html
     assert '<a href="/rutiner/" aria-current="true">Rutiner</a>' in html

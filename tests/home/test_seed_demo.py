@@ -18,11 +18,6 @@ REQUIRED_ROUTINES = {
 }
 
 
-@pytest.fixture
-def seeded(db):
-    call_command("seed_demo")
-
-
 def test_every_seeded_page_answers_200(client, seeded):
     pages = Page.objects.live().filter(depth__gt=1)
     assert pages.count() > 20

@@ -1,14 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from search import elastic, vocabulary
-
-
-@pytest.fixture
-def seeded(db):
-    """The demo content, indexed in the database (seed_demo rebuilds the index)."""
-    call_command("seed_demo")
-    vocabulary.forget()
+from search import elastic
 
 
 @pytest.fixture
