@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from guidance.blocks import ContentStreamBlock
+from portal.page_forms import PrivacyPageForm
 
 from .phones import PhoneNumberField, format_phone
 
@@ -130,6 +131,8 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     subpage_types = ["directory.MunicipalityPage"]
     max_count = 1
 
+    base_form_class = PrivacyPageForm
+
     class Meta:
         verbose_name = _("kontaktkatalog")
         verbose_name_plural = _("kontaktkataloger")
@@ -164,6 +167,14 @@ class MunicipalityPage(RoutablePageMixin, Page):
         help_text=_("T.ex. 'Varje månad'."),
     )
     forum_note = models.TextField(_("Mer om Forum barn och unga"), max_length=600, blank=True)
+    deviation_email = models.EmailField(
+        _("Avvikelserapporter skickas till"),
+        blank=True,
+        help_text=_(
+            "Funktionsadress till Forum barn och unga, inte en persons adress. Utan adress "
+            "går rapporterna till det centrala stödet."
+        ),
+    )
     forum_is_example = models.BooleanField(
         _("Uppgifterna om Forum är exempel"),
         default=False,
@@ -178,6 +189,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
             [
                 FieldRowPanel([FieldPanel("forum_convener"), FieldPanel("forum_meets")]),
                 FieldPanel("forum_note"),
+                FieldPanel("deviation_email"),
                 FieldPanel("forum_is_example"),
             ],
             heading=_("Forum barn och unga"),
@@ -193,6 +205,8 @@ class MunicipalityPage(RoutablePageMixin, Page):
 
     parent_page_types = ["directory.DirectoryIndexPage"]
     subpage_types = ["directory.LocalRoutinePage"]
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("kommunsida")
@@ -226,6 +240,8 @@ class LocalRoutinePage(Page):
 
     parent_page_types = ["directory.MunicipalityPage"]
     subpage_types = []
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("lokal rutin")
@@ -273,6 +289,8 @@ class Contact(ClusterableModel, Orderable):
         help_text=_("T.ex. 'Socialtjänstens mottagning barn och unga'. Aldrig ett barns namn."),
     )
     actor = models.CharField(_("Aktör"), max_length=20, choices=ContactActor.choices)
+    # Phone numbers are not read for personnummer (see portal/page_forms.py).
+    privacy_exempt_fields = ("phone", "phone_alt")
     phone = PhoneNumberField(_("Telefon"), blank=True)
     phone_alt = PhoneNumberField(_("Annat telefonnummer"), blank=True)
     phone_alt_label = models.CharField(

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .importing import (
@@ -20,6 +20,7 @@ from .importing import (
     read_agreement,
 )
 from .models import AgreementIndexPage
+from .reviews import review_items
 
 
 class AgreementImportForm(forms.Form):
@@ -90,3 +91,19 @@ class AgreementImportView(WagtailAdminTemplateMixin, FormView):
             % {"count": len(parsed.sections)},
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[version.pk]))
+
+
+class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Guidance pages that are due, overdue or have no review date: the signed-in editor's
+    own by default, everyone's with ?alla=1."""
+
+    template_name = "guidance/admin/review_report.html"
+    page_title = _("Granskning av innehåll")
+    header_icon = "date"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        everyone = self.request.GET.get("alla") == "1"
+        context["everyone"] = everyone
+        context["items"] = review_items(owner=None if everyone else self.request.user)
+        return context

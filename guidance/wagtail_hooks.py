@@ -2,11 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import AgreementImportView
+from .admin_views import AgreementImportView, ReviewReportView
 from .models import AgreementIndexPage, GlossaryTerm
+from .reviews import review_items
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -38,3 +40,34 @@ def agreement_import_menu_item():
     return AgreementImportMenuItem(
         _("Läs in överenskommelse"), reverse("agreement_import"), icon_name="doc-full", order=310
     )
+
+
+@hooks.register("register_admin_urls")
+def review_report_urls():
+    return [path("granskning/", ReviewReportView.as_view(), name="review_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def review_report_menu_item():
+    return MenuItem(
+        _("Granskning av innehåll"), reverse("review_report"), icon_name="date", order=720
+    )
+
+
+class ReviewPanel(Component):
+    """The dashboard's list of the signed-in editor's pages that are due or overdue."""
+
+    name = "review_panel"
+    order = 90
+    template_name = "guidance/admin/review_panel.html"
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        return {"items": review_items(owner=self.user)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panel(request, panels):
+    panels.append(ReviewPanel(request.user))

@@ -236,6 +236,12 @@ FORUM = {
     "forum_is_example": True,
 }
 
+
+def forum_email(slug: str) -> str:
+    """An example address for the municipality's Forum barn och unga (example.se: not real)."""
+    return f"forum-barn-och-unga@{slug}.example.se"
+
+
 LOCAL_ROUTINE = {
     "slug": "lokalt-tillagg-norrbusmotet",
     "title": "Exempel: lokalt tillägg till Norrbusmötet",

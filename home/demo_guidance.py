@@ -826,3 +826,62 @@ GLOSSARY = [
         "Det lokala forumet i varje kommun för löpande dialog och tidiga insatser.",
     ),
 ]
+
+# DIGG's model for an accessibility statement: status, known gaps, how it was assessed, how to
+# report a problem, and where to complain (the supervisory authority, Digg).
+_STATEMENT_SECTIONS = [
+    (
+        "",
+        "<p>Region Norrbotten står bakom den här webbplatsen. Vi vill att så många som möjligt "
+        "ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om "
+        "tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du "
+        "rapporterar problem så att vi kan åtgärda dem.</p>",
+    ),
+    (
+        "Hur tillgänglig är webbplatsen?",
+        "<p>Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig "
+        "service, på grund av de brister som beskrivs nedan.</p>",
+    ),
+    (
+        "Innehåll som inte är tillgängligt",
+        "<ul><li>Dokument som laddats upp till portalen, till exempel äldre versioner av "
+        "överenskommelsen, är inte alltid tillgängliga. Överenskommelsens text finns också som "
+        "webbsida.</li><li>Redaktörernas redigeringsverktyg (Wagtail) ingår inte i vår "
+        "granskning.</li></ul>",
+    ),
+    (
+        "Hur vi har testat webbplatsen",
+        "<p>Varje sidtyp testas automatiskt med verktyget axe mot WCAG 2.1 nivå AA vid varje "
+        "ändring av koden, och vägarna genom portalen testas med enbart tangentbord. Den "
+        "senaste bedömningen gjordes i november 2026. Redogörelsen uppdaterades senast den "
+        "24 november 2026.</p>",
+    ),
+    (
+        "Rapportera brister",
+        "<p>Upptäcker du problem som inte beskrivs här, eller behöver du innehåll i ett annat "
+        "format, kontakta det centrala stödet för Norrbus på tillganglighet@example.se "
+        "(exempeladress). Du kan också svara på frågan längst ned på varje sida.</p>",
+    ),
+    (
+        "Tillsyn",
+        "<p>Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Är du inte nöjd "
+        "med hur vi hanterar dina synpunkter kan du "
+        '<a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>.</p>',
+    ),
+]
+ACCESSIBILITY_STATEMENT = {
+    "slug": "tillganglighet",
+    "title": "Tillgänglighetsredogörelse",
+    "intro": "Hur tillgänglig Norrbus kunskapsportal är, vad som inte fungerar ännu och hur du "
+    "rapporterar ett problem.",
+    "content_owner": OWNER,
+    "next_review": NEXT_REVIEW,
+    "body": [
+        block
+        for heading, html in _STATEMENT_SECTIONS
+        for block in (
+            *([{"type": "heading", "value": {"text": heading, "level": "h2"}}] if heading else []),
+            {"type": "paragraph", "value": html},
+        )
+    ],
+}

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from guidance.models import ActorPage, RoutinePage
+from portal.page_forms import PrivacyPageForm
 
 
 class HomePage(Page):
@@ -41,6 +42,8 @@ class HomePage(Page):
         "training.TrainingIndexPage",
     ]
     max_count = 1
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("startsida")

@@ -4,12 +4,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import health
+
 urlpatterns = [
+    path("halsa/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
     path("kontakter/", include("directory.urls")),
     path("konto/", include("guidance.training.urls")),
+    path("", include("guidance.feedback.urls")),
+    path("", include("guidance.urls")),
 ]
 
 if settings.DEBUG:

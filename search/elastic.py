@@ -132,6 +132,15 @@ def _call(operation: Callable, timeout: float | None = None):
     return result
 
 
+def answers() -> bool:
+    """Whether the cluster answers at all (for the health endpoint)."""
+    try:
+        _call(lambda es: es.info(), timeout=2)
+    except SearchUnavailable:
+        return False
+    return True
+
+
 def new_index(name: str) -> Index:
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0)

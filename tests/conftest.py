@@ -66,3 +66,14 @@ def seeded(demo_content, db):
     yield
     cache.clear()
     vocabulary.forget()
+
+
+@pytest.fixture
+def closed_port_url():
+    """An address where nothing listens, as when the cluster is down."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

@@ -12,8 +12,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.page_forms import PrivacyPageForm
+
 from ..blocks import RICH_TEXT_FEATURES
 from ..text import make_anchor
+from .mixins import GuidanceMetaMixin
 
 
 class VersionStatus(models.TextChoices):
@@ -31,6 +34,8 @@ class AgreementIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.AgreementVersionPage"]
     max_count = 1
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("överenskommelsens startsida")
@@ -65,7 +70,7 @@ class AgreementIndexPage(RoutablePageMixin, Page):
         )
 
 
-class AgreementVersionPage(Page):
+class AgreementVersionPage(GuidanceMetaMixin, Page):
     """One version of the agreement (2008, 2013, 2025 …) with its text as sections."""
 
     version_label = models.CharField(
@@ -108,6 +113,7 @@ class AgreementVersionPage(Page):
         FieldPanel("summary"),
         InlinePanel("sections", heading=_("Avsnitt"), label=_("Avsnitt")),
     ]
+    settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
     search_fields = [
         *Page.search_fields,
         index.SearchField("version_label"),
@@ -117,6 +123,8 @@ class AgreementVersionPage(Page):
 
     parent_page_types = ["guidance.AgreementIndexPage"]
     subpage_types = []
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("version av överenskommelsen")

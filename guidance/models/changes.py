@@ -8,11 +8,12 @@ and it is what sends people back to a training module they had completed.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from portal.page_forms import PrivacyPageForm
 
-class ChangeNotePageForm(WagtailAdminPageForm):
+
+class ChangeNotePageForm(PrivacyPageForm):
     """Each edit starts as a minor change with no note, whatever the last revision said."""
 
     def __init__(self, *args, **kwargs):

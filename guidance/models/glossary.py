@@ -1,8 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from portal.page_forms import PAGE_MESSAGE, PrivacyPageForm
+from portal.privacy import contains_identity_number
 
 from ..text import make_anchor, swedish_initial, swedish_sort_key
 
@@ -61,6 +65,16 @@ class GlossaryTerm(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.term
 
+    def clean(self):
+        super().clean()
+        errors = {
+            name: PAGE_MESSAGE
+            for name in ("term", "abbreviations", "synonyms", "definition")
+            if contains_identity_number(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def abbreviation_list(self) -> list[str]:
         return split_terms(self.abbreviations)
@@ -83,6 +97,8 @@ class GlossaryPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("begreppslista")

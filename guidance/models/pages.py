@@ -5,6 +5,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.page_forms import PrivacyPageForm
+
 from ..blocks import ContentStreamBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
@@ -28,6 +30,8 @@ class SectionPage(Page):
         "guidance.ActorPage",
         "guidance.RoutinePage",
     ]
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("avsnittssida")

@@ -2,10 +2,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import MunicipalityPage
 from directory.services import municipalities
+from guidance.roles import LEARNERS
 from portal.privacy import (
     IDENTITY_NUMBER_MESSAGE,
     contains_identity_number,
@@ -189,5 +191,6 @@ class RegistrationForm(ProfileForm):
             password=self.cleaned_data["password1"],
             is_active=False,
         )
+        user.groups.add(Group.objects.get_or_create(name=LEARNERS)[0])
         super().save(user)
         return user

@@ -21,6 +21,7 @@ from guidance.actors import Actor
 from guidance.blocks import ContentStreamBlock
 from guidance.models import ChangeNoteMixin, PageChange
 from guidance.models.mixins import GuidanceMetaMixin
+from portal.page_forms import PrivacyPageForm
 
 from .blocks import QuestionBlock
 
@@ -34,6 +35,8 @@ class TrainingIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["training.TrainingPathPage", "training.TrainingModulePage"]
     max_count = 1
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("utbildningsstart")
@@ -67,6 +70,8 @@ class TrainingPathPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("introduktionsväg")
@@ -186,6 +191,8 @@ class LessonPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["training.TrainingModulePage"]
     subpage_types = []
+
+    base_form_class = PrivacyPageForm
 
     class Meta:
         verbose_name = _("lektion")

@@ -25,3 +25,13 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def major_changes(page, limit: int = 10):
+    """The page's latest major changes, with the notes its editors wrote for readers."""
+    from guidance.models import ChangeNoteMixin, PageChange
+
+    if not isinstance(page, ChangeNoteMixin):
+        return []
+    return list(PageChange.objects.filter(page_id=page.pk, major=True)[:limit])

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "home",
     "guidance",
     "guidance.training",
+    "guidance.feedback",
     "directory",
     "search",
     "wagtail.contrib.forms",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,8 +53,36 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one username
+# from one address, that pair is locked out for AXES_COOLOFF_TIME hours.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy, the client address is the last hop it adds.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
+
+# Error reports (e-mail to ADMINS, the debug page) mask every submitted value.
+DEFAULT_EXCEPTION_REPORTER = "portal.security.MaskingExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.security.MaskingExceptionReporterFilter"
 
 ROOT_URLCONF = "portal.urls"
 
@@ -101,7 +131,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -131,9 +161,23 @@ ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "3
 ELASTICSEARCH_NODE_CLASS = ""
 # Search analytics older than this many days are removed by purge_search_analytics.
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
+# Feedback and deviation reports older than this many days are removed by purge_expired.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+DEVIATION_REPORT_RETENTION_DAYS = int(os.environ.get("DEVIATION_REPORT_RETENTION_DAYS", "90"))
+# Where deviation reports go when the municipality has no address of its own.
+DEVIATION_REPORT_RECIPIENT = os.environ.get("DEVIATION_REPORT_RECIPIENT", "norrbus@localhost")
+# At most this many feedback answers / deviation reports per address and window (seconds).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
+DEVIATION_RATE_LIMIT = int(os.environ.get("DEVIATION_RATE_LIMIT", "5"))
+RATE_LIMIT_WINDOW = 3600
+
+# Documents are served through Django (permissions, private collections), never directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["docx", "odt", "pdf", "pptx", "xlsx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# No SVG: an SVG can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Learners' accounts (training). Staff sign in on the public site, not in the admin.
 LOGIN_URL = "training:login"

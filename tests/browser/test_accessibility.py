@@ -45,6 +45,9 @@ PAGES = {
     "lesson with check": "/utbildning/varfor-norrbus/vem-norrbus-galler/",
     "lesson with diagram": "/utbildning/samverkansstrukturen/tre-nivaer/",
     "login": "/konto/logga-in/",
+    "changes": "/andringar/",
+    "deviation report": "/avvikelse/",
+    "accessibility statement": "/tillganglighet/",
 }
 
 

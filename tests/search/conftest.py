@@ -17,14 +17,3 @@ def elasticsearch(settings, osmem_clone):
 def seeded_elasticsearch(seeded, elasticsearch):
     call_command("rebuild_search_index", no_progress=True, verbosity=0)
     return elasticsearch
-
-
-@pytest.fixture
-def closed_port_url():
-    """An address where nothing listens, as when the cluster is down."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"

@@ -2,6 +2,7 @@ import os
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -16,7 +17,6 @@ from directory.models import (
     MunicipalityPage,
     Situation,
 )
-from directory.permissions import ensure_municipality_editor_group
 from guidance.models import (
     ActorPage,
     ActorUnit,
@@ -30,6 +30,7 @@ from guidance.models import (
     RoutinePage,
     SectionPage,
 )
+from guidance.roles import CENTRAL_SUPPORT, REVIEWERS, ensure_roles
 from guidance.training.blocks import with_ids
 from guidance.training.models import (
     LearnerProfile,
@@ -43,6 +44,13 @@ from guidance.training.models import (
 from home import demo_agreement, demo_directory, demo_guidance, demo_training
 from home.models import HomePage
 from search import indexing
+
+# Demo accounts for the editorial roles (--demo-editor): username, first name, group.
+DEMO_ROLE_USERS = [
+    ("stod", "Centralt stöd", CENTRAL_SUPPORT),
+    ("granskare", "Granskare", REVIEWERS),
+    ("kalix-redaktor", "Kommunredaktör", "Kommunredaktör Kalix"),
+]
 
 # Glossary terms that point at a page, by the page's slug.
 GLOSSARY_LINKS = {
@@ -96,7 +104,10 @@ class Command(BaseCommand):
     def handle(self, *args, demo_editor=False, demo_learner=False, **options):
         # Index once at the end rather than page by page as each is published.
         with indexing.suspended(), transaction.atomic():
-            self.build(demo_editor)
+            home = self.build()
+            ensure_roles(home)
+            if demo_editor:
+                self.ensure_demo_editors()
             if demo_learner:
                 self.ensure_demo_learner()
         try:
@@ -105,9 +116,7 @@ class Command(BaseCommand):
             # The database index is built; only Elasticsearch is missing and can catch up.
             self.stderr.write(str(error))
 
-    def build(self, demo_editor: bool) -> None:
-        if demo_editor:
-            self.ensure_demo_editor()
+    def build(self) -> HomePage:
         home, home_created = self.ensure_home()
         ensure_child(
             home,
@@ -159,6 +168,7 @@ class Command(BaseCommand):
         )
         created_terms = self.ensure_glossary()
         self.ensure_training(home)
+        ensure_child(home, ContentPage, **demo_guidance.ACCESSIBILITY_STATEMENT)
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
@@ -168,22 +178,34 @@ class Command(BaseCommand):
                 f"{GlossaryTerm.objects.count()} begrepp, {created_terms} nya)."
             )
         )
+        return home
 
-    def ensure_demo_editor(self) -> None:
+    def ensure_demo_editors(self) -> None:
+        """A superuser, and one account per editorial role, all with the demo password."""
         if not settings.DEBUG:
-            raise CommandError("Demoredaktören skapas bara i utvecklingsläge (DEBUG).")
+            raise CommandError("Demoredaktörerna skapas bara i utvecklingsläge (DEBUG).")
         User = get_user_model()
+        password = os.environ.get("DEMO_EDITOR_PASSWORD", "norrbus-demo")
         username = os.environ.get("DEMO_EDITOR_USERNAME", "redaktor")
-        if User.objects.filter(username=username).exists():
-            return
-        User.objects.create_superuser(
-            username=username,
-            email="redaktor@example.org",
-            password=os.environ.get("DEMO_EDITOR_PASSWORD", "norrbus-demo"),
-            first_name="Demo",
-            last_name="Redaktör",
-        )
-        self.stdout.write(f"Demoredaktören '{username}' skapades (se README för lösenordet).")
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(
+                username=username,
+                email="redaktor@example.org",
+                password=password,
+                first_name="Demo",
+                last_name="Redaktör",
+            )
+            self.stdout.write(f"Demoredaktören '{username}' skapades (se README för lösenordet).")
+        for username, first_name, group in DEMO_ROLE_USERS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"email": f"{username}@example.org", "first_name": first_name},
+            )
+            if created:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                self.stdout.write(f"Demokontot '{username}' ({group}) skapades.")
+            user.groups.add(Group.objects.get(name=group))
 
     def ensure_demo_learner(self) -> None:
         if not settings.DEBUG:
@@ -367,18 +389,18 @@ class Command(BaseCommand):
                 county_part.contacts = build(demo_directory.COUNTY_PART_CONTACTS[slug])
                 county_part.save()
             for municipality in members:
-                page, _ = ensure_child(
+                ensure_child(
                     directory,
                     MunicipalityPage,
                     slugify(municipality),
                     title=municipality,
                     county_part=county_part,
                     **demo_directory.FORUM,
+                    deviation_email=demo_directory.forum_email(slugify(municipality)),
                     children={
                         "contacts": build(demo_directory.MUNICIPALITY_CONTACTS[municipality])
                     },
                 )
-                ensure_municipality_editor_group(page)
         kalix = MunicipalityPage.objects.get(slug="kalix")
         ensure_child(kalix, LocalRoutinePage, **demo_directory.LOCAL_ROUTINE)
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class FeedbackConfig(AppConfig):
+    """What readers tell the editors: "Hjälpte sidan dig?" and deviation reports."""
+
+    name = "guidance.feedback"
+    label = "feedback"
+    verbose_name = "Återkoppling"

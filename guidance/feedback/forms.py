@@ -1,0 +1,104 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import MunicipalityPage
+from guidance.actors import Actor
+from guidance.models import RoutinePage
+from portal.privacy import IDENTITY_NUMBER_MESSAGE, contains_identity_number
+
+NO_PERSONAL_DATA = _(
+    "Skriv inga namn, personnummer eller andra uppgifter om ett barn eller en familj."
+)
+
+
+def refuse_identity_numbers(form: forms.Form, *fields: str) -> None:
+    """Refuse the whole form when a free-text field holds a personnummer.
+
+    The field is emptied so the number is not shown again either."""
+    for name in fields:
+        if contains_identity_number(form.cleaned_data.get(name, "")):
+            form.add_error(name, IDENTITY_NUMBER_MESSAGE)
+            form.cleaned_data.pop(name, None)
+            form.data = form.data.copy()
+            form.data[form.add_prefix(name)] = ""
+
+
+class FeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        label=_("Hjälpte sidan dig?"),
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj Ja eller Nej.")},
+    )
+    comment = forms.CharField(
+        label=_("Vad kan bli bättre? (frivilligt)"),
+        help_text=NO_PERSONAL_DATA,
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Skriv högst %(limit_value)d tecken.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_identity_numbers(self, "comment")
+        return cleaned
+
+
+class DeviationReportForm(forms.Form):
+    routine = forms.ModelChoiceField(
+        label=_("Vilken rutin följdes inte?"),
+        queryset=RoutinePage.objects.none(),
+        empty_label=_("Välj rutin"),
+        error_messages={"required": _("Välj den rutin som inte följdes.")},
+    )
+    reporter_actor = forms.ChoiceField(
+        label=_("Din verksamhet"),
+        choices=[("", _("Välj verksamhet")), *Actor.choices],
+        error_messages={"required": _("Välj din verksamhet.")},
+    )
+    other_actors = forms.MultipleChoiceField(
+        label=_("Vilken part avvek från rutinen?"),
+        choices=Actor.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst en part.")},
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("I vilken kommun?"),
+        queryset=MunicipalityPage.objects.none(),
+        empty_label=_("Välj kommun"),
+        error_messages={"required": _("Välj kommun.")},
+    )
+    description = forms.CharField(
+        label=_("Vad hände?"),
+        help_text=_(
+            "Beskriv vad i rutinen som inte följdes och vilka följder det fick för "
+            "samverkan. Skriv inga namn, personnummer eller andra uppgifter som kan peka ut "
+            "ett barn eller en familj."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Beskriv vad som hände."),
+            "max_length": _("Skriv högst %(limit_value)d tecken."),
+        },
+    )
+    reporter_email = forms.EmailField(
+        label=_("Din e-postadress i tjänsten"),
+        help_text=_("Dit skickas kvittot, och mottagaren kan svara dig."),
+        error_messages={
+            "required": _("Skriv din e-postadress, så att du får ett kvitto."),
+            "invalid": _("Skriv en giltig e-postadress, t.ex. namn@kalix.se."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["routine"].queryset = RoutinePage.objects.live().order_by("title")
+        self.fields["municipality"].queryset = MunicipalityPage.objects.live().order_by("title")
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_identity_numbers(self, "description")
+        return cleaned

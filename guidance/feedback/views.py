@@ -1,0 +1,119 @@
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.mail import EmailMessage
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from portal import ratelimit
+
+from .forms import DeviationReportForm, FeedbackForm
+from .models import DeviationReport, Feedback
+
+TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
+
+
+def _same_origin(request) -> bool:
+    """Browsers send Origin with every POST; one from another site is refused."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # older browsers and other clients; the rate limit still holds
+    return urlsplit(origin).netloc == request.get_host()
+
+
+# The feedback form is on every page. A CSRF token in it would give every page a cookie and
+# make it uncacheable. A feedback answer is anonymous, changes nothing for whoever sends
+# it and is rate-limited, so it is checked by its Origin instead of a token.
+@csrf_exempt
+@require_POST
+@sensitive_post_parameters("comment")
+def feedback(request, page_id: int):
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    if not _same_origin(request):
+        return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
+    form = FeedbackForm(request.POST)
+    if not ratelimit.allow(
+        request, "feedback", settings.FEEDBACK_RATE_LIMIT, settings.RATE_LIMIT_WINDOW
+    ):
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        return render(
+            request, "feedback/feedback_error.html", {"form": form, "page": page}, status=429
+        )
+    if not form.is_valid():
+        return render(
+            request, "feedback/feedback_error.html", {"form": form, "page": page}, status=400
+        )
+    Feedback.objects.create(
+        page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"]
+    )
+    messages.success(request, "Tack! Ditt svar hjälper oss att göra sidan bättre.")
+    return redirect(f"{page.url}#aterkoppling")
+
+
+def recipient_for(municipality) -> str:
+    return municipality.deviation_email or settings.DEVIATION_REPORT_RECIPIENT
+
+
+def _send(report: DeviationReport) -> None:
+    context = {"report": report}
+    EmailMessage(
+        f"Avvikelserapport {report.reference}: {report.routine.title}",
+        render_to_string("feedback/email/deviation_report.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [report.sent_to],
+        reply_to=[report.reporter_email],
+    ).send()
+    EmailMessage(
+        f"Kvitto: avvikelserapport {report.reference}",
+        render_to_string("feedback/email/deviation_receipt.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [report.reporter_email],
+    ).send()
+
+
+@sensitive_post_parameters("description", "reporter_email")
+def deviation_report(request):
+    form = DeviationReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.allow(
+            request, "deviation", settings.DEVIATION_RATE_LIMIT, settings.RATE_LIMIT_WINDOW
+        ):
+            form.is_valid()
+            form.add_error(None, TOO_MANY)
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            report = DeviationReport.objects.create(
+                reference=f"AV-{timezone.localdate():%Y%m%d}-{secrets.token_hex(3).upper()}",
+                routine=data["routine"],
+                reporter_actor=data["reporter_actor"],
+                other_actors=data["other_actors"],
+                municipality=data["municipality"],
+                description=data["description"],
+                reporter_email=data["reporter_email"],
+                sent_to=recipient_for(data["municipality"]),
+            )
+            _send(report)
+            messages.success(
+                request,
+                f"Avvikelserapporten är skickad till {report.sent_to} med diarienummer "
+                f"{report.reference}. Ett kvitto har skickats till {report.reporter_email}.",
+            )
+            return redirect("feedback:deviation_sent")
+        else:
+            status = 400
+    context = {"form": form, "retention_days": settings.DEVIATION_REPORT_RETENTION_DAYS}
+    return render(request, "feedback/deviation_report.html", context, status=status)
+
+
+def deviation_sent(request):
+    return render(request, "feedback/deviation_sent.html")
