@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from guidance.blocks import ContentStreamBlock
 from portal.page_forms import PrivacyPageForm
+from portal.visibility import public
 
 from .phones import PhoneNumberField, format_phone
 
@@ -222,6 +223,9 @@ class MunicipalityPage(RoutablePageMixin, Page):
 
         return municipality_page(request, self)
 
+    def get_cached_paths(self):
+        return ["/", "/utskrift/"]
+
     @path("utskrift/", name="print_card")
     def print_card(self, request):
         from .views import municipality_print_card
@@ -251,7 +255,7 @@ class LocalRoutinePage(Page):
 class ContactQuerySet(models.QuerySet):
     def published(self):
         """Contacts readers may see: on a live, public page, or on a county part."""
-        live_pages = Page.objects.live().public()
+        live_pages = public(Page.objects.live())
         return self.filter(
             Q(county_part__isnull=False)
             | Q(municipality__in=live_pages.type(MunicipalityPage))

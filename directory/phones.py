@@ -1,5 +1,7 @@
 """Swedish phone numbers: validated, stored as E.164, shown the way Swedes write them."""
 
+import functools
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,8 +27,11 @@ def normalise_phone(value: str) -> str:
     raise ValidationError(INVALID_PHONE, code="invalid_phone")
 
 
+@functools.lru_cache(maxsize=4096)
 def format_phone(e164: str) -> str:
-    """'+46701740605' → '070-174 06 05'; short numbers as dialled; abroad stays international."""
+    """'+46701740605' → '070-174 06 05'; short numbers as dialled; abroad stays international.
+
+    Kept per number: a directory page formats dozens and parsing is the slow part."""
     if not e164.startswith("+"):
         return e164
     number = phonenumbers.parse(e164, "SE")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 
 from guidance.text import swedish_sort_key
+from portal.visibility import public
 
 from .models import ACTOR_ORDER, Contact, ContactActor, MunicipalityPage
 
@@ -15,7 +16,7 @@ COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 
 def municipalities():
     """Live, public municipality pages with their county part, in Swedish alphabetical order."""
-    pages = MunicipalityPage.objects.live().public().select_related("county_part")
+    pages = public(MunicipalityPage.objects.live()).select_related("county_part")
     return sorted(pages, key=lambda page: swedish_sort_key(page.title))
 
 
@@ -23,8 +24,7 @@ def find_municipality(slug: str | None) -> MunicipalityPage | None:
     if not slug:
         return None
     return (
-        MunicipalityPage.objects.live()
-        .public()
+        public(MunicipalityPage.objects.live())
         .filter(slug=slug)
         .select_related("county_part")
         .first()
@@ -52,11 +52,14 @@ def remember_municipality(
 
 
 def contacts_for(municipality: MunicipalityPage):
-    """Everything a reader in the municipality may call, with what the template needs loaded."""
+    """Everything a reader in the municipality may call, with what the template needs loaded.
+
+    Not the municipality page itself: a page row is wide and costly to build for every
+    contact, and the pages that list contacts already have it."""
     return (
         Contact.objects.published()
         .for_municipality(municipality)
-        .select_related("municipality", "county_part")
+        .select_related("county_part")
         .prefetch_related("situations")
         .order_by("sort_order", "pk")
     )

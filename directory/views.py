@@ -1,12 +1,16 @@
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from portal.security import same_origin
+from portal.visibility import public
 
 from . import services
 from .forms import ChooseMunicipalityForm, SituationFinderForm
-from .models import Contact, DirectoryIndexPage, MunicipalityPage
+from .models import Contact, DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
 from .printing import qr_svg
 from .vcard import contact_vcard, vcard_filename
 
@@ -71,7 +75,9 @@ def municipality_page(request, page: MunicipalityPage):
             "page": page,
             "self": page,
             "arranged": services.arrange(contacts),
-            "local_routines": page.get_children().live().public().specific().order_by("title"),
+            "local_routines": public(LocalRoutinePage.objects.child_of(page).live()).order_by(
+                "title"
+            ),
         },
     )
     if page.live and not getattr(request, "is_preview", False):
@@ -96,9 +102,14 @@ def municipality_print_card(request, page: MunicipalityPage):
     )
 
 
+# The form is on every routine page; a CSRF token would make those pages uncacheable. It
+# only sets a preference cookie, so it is checked by its Origin instead.
+@csrf_exempt
 @require_POST
 def choose_municipality(request):
     """Remember a municipality chosen on a routine page and go back there."""
+    if not same_origin(request):
+        return HttpResponseForbidden("Valet kom inte från portalen.")
     form = ChooseMunicipalityForm(request.POST, municipalities=services.municipalities())
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -1,13 +1,11 @@
 from wagtail.models import Site
 
+from .navigation import menu
+
 
 def navigation(request):
     """Main navigation: the live, in-menu children of the site's root page."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"nav_pages": []}
-    root = site.root_page
-    return {
-        "site_root": root,
-        "nav_pages": root.get_children().live().in_menu(),
-    }
+    return {"site_root": site.root_page, "nav_pages": menu(site, request)}

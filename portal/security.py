@@ -7,6 +7,8 @@
   and the query string: a search or a form may hold a personnummer.
 """
 
+from urllib.parse import urlsplit
+
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 PUBLIC_POLICY = "; ".join(
@@ -61,6 +63,15 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+def same_origin(request) -> bool:
+    """For the few anonymous forms that carry no CSRF token (so the pages they are on can
+    be cached): browsers send Origin with every POST, and one from another site is refused."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # older browsers and other clients; such forms change nothing of value
+    return urlsplit(origin).netloc == request.get_host()
 
 
 MASK = SafeExceptionReporterFilter.cleansed_substitute

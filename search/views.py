@@ -8,6 +8,7 @@ from directory.models import MunicipalityPage
 from guidance.actors import Actor
 from guidance.models import GlossaryPage
 from portal.privacy import find_identity_numbers, remove_identity_numbers
+from portal.visibility import public
 
 from .hits import Filters
 from .models import Kind
@@ -55,7 +56,7 @@ def search(request):
             # Choosing an option narrows the search; choosing it again removes the filter.
             params = {**base, **chosen, param: "" if option.selected else option.value}
             option.url = urlencode({key: value for key, value in params.items() if value})
-    glossary = GlossaryPage.objects.live().public().first()
+    glossary = public(GlossaryPage.objects.live()).first()
     context = {
         "glossary_url": glossary.url if glossary else "",
         "outcome": outcome,

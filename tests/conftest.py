@@ -24,6 +24,15 @@ def agreement_seed() -> Path:
     return AGREEMENT_2025
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: what one test kept (a view restriction, a
+    page, a rate-limit count) must not leak into the next, whose rows were rolled back."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     root = Page.get_first_root_node()
@@ -58,13 +67,11 @@ def demo_content(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def seeded(demo_content, db):
-    """The demo content for one test, with the caches it fills starting empty."""
+    """The demo content for one test, with the search vocabulary read afresh."""
     from search import vocabulary
 
-    cache.clear()
     vocabulary.forget()
     yield
-    cache.clear()
     vocabulary.forget()
 
 

@@ -1,5 +1,4 @@
 import secrets
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,19 +12,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from portal import ratelimit
+from portal.security import same_origin
 
 from .forms import DeviationReportForm, FeedbackForm
 from .models import DeviationReport, Feedback
 
 TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
-
-
-def _same_origin(request) -> bool:
-    """Browsers send Origin with every POST; one from another site is refused."""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True  # older browsers and other clients; the rate limit still holds
-    return urlsplit(origin).netloc == request.get_host()
 
 
 # The feedback form is on every page. A CSRF token in it would give every page a cookie and
@@ -36,7 +28,7 @@ def _same_origin(request) -> bool:
 @sensitive_post_parameters("comment")
 def feedback(request, page_id: int):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
-    if not _same_origin(request):
+    if not same_origin(request):
         return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
     form = FeedbackForm(request.POST)
     if not ratelimit.allow(

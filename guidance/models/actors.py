@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.visibility import public
+
 from ..actors import Actor
 from ..blocks import RICH_TEXT_FEATURES
 from .changes import ChangeNoteMixin
@@ -75,7 +77,9 @@ class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["routines"] = self.routines_for.live().public().order_by("title")
+        context["routines"] = public(self.routines_for.live()).order_by("title")
+        context["units"] = list(self.units.all())
+        context["misunderstandings"] = list(self.misunderstandings.all())
         return context
 
 

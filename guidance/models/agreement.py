@@ -49,6 +49,9 @@ class AgreementIndexPage(RoutablePageMixin, Page):
         context["versions"] = versions_with_status(self)
         return context
 
+    def get_cached_paths(self):
+        return ["/", "/jamfor/"]
+
     @path("jamfor/", name="compare")
     def compare(self, request):
         from ..comparison import compare_versions, summarise

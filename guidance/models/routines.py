@@ -7,6 +7,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.visibility import public
+
 from ..blocks import StepBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
@@ -65,7 +67,7 @@ class RoutinePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["audience_pages"] = self.audience.live().order_by("title")
-        context["related"] = self.related_routines.live().public().order_by("title")
+        context["related"] = public(self.related_routines.live()).order_by("title")
         context.update(self.local_contacts_context(request))
         return context
 

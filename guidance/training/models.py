@@ -22,6 +22,7 @@ from guidance.blocks import ContentStreamBlock
 from guidance.models import ChangeNoteMixin, PageChange
 from guidance.models.mixins import GuidanceMetaMixin
 from portal.page_forms import PrivacyPageForm
+from portal.visibility import public
 
 from .blocks import QuestionBlock
 
@@ -44,8 +45,8 @@ class TrainingIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["paths"] = TrainingPathPage.objects.child_of(self).live().public()
-        context["modules"] = TrainingModulePage.objects.child_of(self).live().public()
+        context["paths"] = public(TrainingPathPage.objects.child_of(self).live())
+        context["modules"] = public(TrainingModulePage.objects.child_of(self).live())
         return context
 
 
@@ -157,7 +158,7 @@ class TrainingModulePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
         return [line.strip() for line in self.learning_goals.splitlines() if line.strip()]
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public()
+        return public(LessonPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from .progress import module_status
@@ -212,7 +213,7 @@ def modules_of_paths(paths) -> dict[int, list[TrainingModulePage]]:
     """Each path's live, public modules in order, in two queries for any number of paths."""
     items = PathModule.objects.filter(path__in=paths).order_by("path_id", "sort_order")
     items = list(items.values_list("path_id", "module_id"))
-    visible = TrainingModulePage.objects.live().public().in_bulk([module for _, module in items])
+    visible = public(TrainingModulePage.objects.live()).in_bulk([module for _, module in items])
     result = {path.pk: [] for path in paths}
     for path_id, module_id in items:
         if module_id in visible:

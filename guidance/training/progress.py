@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from guidance.models import PageChange
+from portal.visibility import public
 
 from .models import (
     LessonPage,
@@ -110,8 +111,7 @@ def module_statuses(user, modules: list[TrainingModulePage]) -> dict[int, Module
     if not modules:
         return {}
     lessons = list(
-        LessonPage.objects.live()
-        .public()
+        public(LessonPage.objects.live())
         .filter(
             functools.reduce(
                 operator.or_,

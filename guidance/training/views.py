@@ -9,6 +9,8 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
+from portal.visibility import public
+
 from . import accounts
 from .forms import ProfileForm, RegistrationForm
 from .grading import grade, questions_of, read_answers
@@ -98,7 +100,7 @@ def announce(request, outcome) -> None:
 
 @login_required
 def my_training(request):
-    paths = list(TrainingPathPage.objects.live().public().order_by("path"))
+    paths = list(public(TrainingPathPage.objects.live()).order_by("path"))
     overview = learner_overview(request.user, paths)
     completions = (
         ModuleCompletion.objects.filter(user=request.user)

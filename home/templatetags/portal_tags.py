@@ -13,6 +13,14 @@ def nav_current(item, page) -> str:
     return "true" if page.path.startswith(item.path) else ""
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumb_links(context, page):
+    """The page's ancestors (home first), from the cache when the tree has not changed."""
+    from home.navigation import breadcrumbs
+
+    return breadcrumbs(page, context.get("request"))
+
+
 @register.simple_tag
 def field_widget(field):
     """A form field's widget, tied to its help text and errors for screen readers."""

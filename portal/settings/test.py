@@ -19,3 +19,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_NODE_CLASS = "tests.osmem.PlainJSONNode"
 SEARCH_INDEX_PREFIX = "norrbus-test"
+
+# Pages are rendered afresh in tests; tests/performance/ turn the page cache on.
+PAGE_CACHE_SECONDS = 0

@@ -146,6 +146,19 @@ def test_choosing_refuses_unknown_municipalities_and_foreign_redirects(client, d
     assert client.get("/kontakter/valj-kommun/").status_code == 405
 
 
+def test_choosing_from_another_site_is_refused(client, directory, routine):
+    # No CSRF token (the routine pages stay cacheable): the Origin is checked instead.
+    html = text_of(client.get(routine.url))
+    assert "csrfmiddlewaretoken" not in html
+    response = client.post(
+        "/kontakter/valj-kommun/",
+        {"kommun": "kalix", "next": routine.url},
+        HTTP_ORIGIN="https://evil.example.org",
+    )
+    assert response.status_code == 403
+    assert COOKIE_NAME not in response.cookies
+
+
 def test_vcard(client, directory):
     from directory.models import Contact
 
