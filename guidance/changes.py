@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Page
 
+from portal.visibility import public
+
 from .models import PageChange
 
 SHOWN = 50
@@ -12,7 +14,7 @@ SHOWN = 50
 
 def major_changes():
     """The latest major changes to pages that everyone may read, newest first."""
-    readable = Page.objects.live().public()
+    readable = public(Page.objects.live())
     return PageChange.objects.filter(major=True, page__in=readable).select_related("page")[:SHOWN]
 
 

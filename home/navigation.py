@@ -8,10 +8,7 @@ page: a query less for each, on every page.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.cache import caches
-
-from .pagecache import GENERATION_KEY
+from .pagecache import generation, shared_cache
 
 
 @dataclass(frozen=True)
@@ -23,14 +20,9 @@ class Link:
     depth: int
 
 
-def _cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
 def _remembered(key: str, compute):
-    cache = _cache()
-    generation = cache.get(GENERATION_KEY) or "0"
-    full_key = f"{key}:{generation}"
+    cache = shared_cache()
+    full_key = f"{key}:{generation()}"
     value = cache.get(full_key)
     if value is None:
         value = compute()

@@ -36,8 +36,13 @@ SHAREABLE_COOKIES = {COOKIE_NAME}
 MESSAGES_COOKIE = "messages"
 
 
-def _cache():
+def shared_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def generation() -> str:
+    """The site's generation: changes when anything that shows on every page changes."""
+    return shared_cache().get(GENERATION_KEY) or "0"
 
 
 def _path_key(path: str) -> str:
@@ -93,7 +98,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        cache = _cache()
+        cache = shared_cache()
         versions = cache.get_many([GENERATION_KEY, _path_key(request.path)])
         key = _entry_key(request, versions)
         cached = cache.get(key)
@@ -101,9 +106,7 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if _cacheable_response(response):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
+        if _cacheable_response(response):  # template responses are rendered by now
             response["X-Page-Cache"] = "miss"
             cache.set(key, response, _seconds_to_live())
         return response
@@ -111,8 +114,8 @@ class AnonymousPageCacheMiddleware:
 
 def invalidate_paths(paths) -> None:
     """Every cached variant of these paths (query strings and municipalities included)."""
-    _cache().set_many({_path_key(path): uuid.uuid4().hex for path in set(paths)}, None)
+    shared_cache().set_many({_path_key(path): uuid.uuid4().hex for path in set(paths)}, None)
 
 
 def invalidate_all() -> None:
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    shared_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)

@@ -31,18 +31,18 @@ def feedback(request, page_id: int):
     if not same_origin(request):
         return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
     form = FeedbackForm(request.POST)
+    status = None
     if not ratelimit.allow(
         request, "feedback", settings.FEEDBACK_RATE_LIMIT, settings.RATE_LIMIT_WINDOW
     ):
         form.is_valid()
         form.add_error(None, TOO_MANY)
-        return render(
-            request, "feedback/feedback_error.html", {"form": form, "page": page}, status=429
-        )
-    if not form.is_valid():
-        return render(
-            request, "feedback/feedback_error.html", {"form": form, "page": page}, status=400
-        )
+        status = 429
+    elif not form.is_valid():
+        status = 400
+    if status:
+        context = {"form": form, "page": page}
+        return render(request, "feedback/feedback_error.html", context, status=status)
     Feedback.objects.create(
         page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"]
     )
