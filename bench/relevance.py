@@ -12,13 +12,13 @@ Target: recall@3 >= 0.9 on both.
 import argparse
 
 from common import database_only, elasticsearch, rebuild_index, setup_django
+from expectations import load_relevance_set, rank_of_first_match
 
 TARGET = 0.9
 
 
 def evaluate(queries, verbose: bool) -> tuple[float, float, list[str]]:
     from search.services import search_site
-    from tests.search.expectations import rank_of_first_match
 
     in_top_three, reciprocal, misses = 0, 0.0, []
     for item in queries:
@@ -39,7 +39,6 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     setup_django()
-    from tests.search.expectations import load_relevance_set
 
     queries = load_relevance_set()
     rows = []

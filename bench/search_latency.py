@@ -14,6 +14,7 @@ import statistics
 import time
 
 from common import database_only, elasticsearch, rebuild_index, setup_django
+from expectations import load_relevance_set
 
 TARGETS_MS = {"demo": 50, "large": 150}
 
@@ -62,8 +63,6 @@ def main() -> int:
     import synthetic
     from django.db import connection
     from wagtail.models import Page
-
-    from tests.search.expectations import load_relevance_set
 
     queries = [item["q"] for item in load_relevance_set()]
     rows: list = []

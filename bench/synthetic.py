@@ -32,14 +32,15 @@ def generate(pages: int = 10_000, contacts: int = 5_000, seed: int = 2026) -> No
     from django.db import transaction
     from wagtail.models import Page
 
-    from directory.models import ContactActor, MunicipalityPage
+    from directory.models import MunicipalityPage
     from guidance.models import ContentPage, RoutinePage, SectionPage
+    from portal.actors import NORRBUS_VALUES
     from search import indexing
 
     rng = random.Random(seed)
     vocabulary = _vocabulary(rng)
     home = Page.objects.get(depth=2).specific
-    actors = [choice.value for choice in ContactActor if choice != ContactActor.OTHER]
+    actors = NORRBUS_VALUES
 
     with indexing.suspended(), transaction.atomic():
         root = SectionPage(title="Syntetiskt innehåll", slug="syntetiskt", live=True)

@@ -1,8 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Situation
-
 
 class MunicipalityChoiceField(forms.ChoiceField):
     """A municipality by slug, chosen from the live municipality pages."""
@@ -32,8 +30,10 @@ class ChooseMunicipalityForm(forms.Form):
 
 
 class SituationFinderForm(ChooseMunicipalityForm):
+    """Municipality and situation; the caller gives both lists (`situations`: a queryset)."""
+
     situation = forms.ModelChoiceField(
-        queryset=Situation.objects.all(),
+        queryset=None,
         to_field_name="slug",
         label=_("Vad gäller det?"),
         empty_label=_("Välj situation"),
@@ -42,3 +42,7 @@ class SituationFinderForm(ChooseMunicipalityForm):
             "invalid_choice": _("Välj en av situationerna i listan."),
         },
     )
+
+    def __init__(self, *args, municipalities, situations, **kwargs):
+        super().__init__(*args, municipalities=municipalities, **kwargs)
+        self.fields["situation"].queryset = situations

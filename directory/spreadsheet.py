@@ -18,10 +18,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.actors import Actor
+
 from .models import (
     COUNTY_LABEL,
     Contact,
-    ContactActor,
     CountyPart,
     DirectoryIndexPage,
     MunicipalityPage,
@@ -180,7 +181,7 @@ class ParsedRow:
 
 def parse_actor(value: str) -> str:
     key = value.strip().casefold()
-    for choice in ContactActor:
+    for choice in Actor:
         if key in {choice.value, str(choice.label).casefold()}:
             return choice.value
     raise ValidationError(

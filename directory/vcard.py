@@ -1,8 +1,7 @@
-"""A contact as a vCard 3.0 (RFC 2426), for staff to save in their phone."""
+"""A contact (directory.models.Contact) as a vCard 3.0 (RFC 2426), for staff to save in
+their phone."""
 
 from django.utils.text import slugify
-
-from .models import Contact
 
 
 def escape(value: str) -> str:
@@ -32,7 +31,7 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def contact_vcard(contact: Contact) -> str:
+def contact_vcard(contact) -> str:
     organisation = contact.get_actor_display()
     note_parts = []
     if contact.contact_when:
@@ -64,5 +63,5 @@ def contact_vcard(contact: Contact) -> str:
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
 
 
-def vcard_filename(contact: Contact) -> str:
+def vcard_filename(contact) -> str:
     return f"{slugify(contact.name) or 'kontakt'}.vcf"

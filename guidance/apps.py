@@ -7,6 +7,15 @@ class GuidanceConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from directory.models import DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
+        from portal import invalidation
+
+        from .models import GlossaryPage, GlossaryTerm, RoutinePage
         from .models.changes import record_change
 
         page_published.connect(record_change, dispatch_uid="guidance.record_change")
+        # Routine steps show the remembered municipality's contacts.
+        invalidation.shown_on(RoutinePage, MunicipalityPage, LocalRoutinePage, DirectoryIndexPage)
+        invalidation.register_snippet(
+            GlossaryTerm, lambda: invalidation.live_paths_of(GlossaryPage)
+        )

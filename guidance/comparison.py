@@ -4,15 +4,23 @@ import difflib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import AgreementSection, AgreementVersionPage, assign_anchors
-from .text import html_to_paragraphs, normalise_heading
+from portal.text import assign_anchors, html_to_paragraphs, normalise_heading
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _BREAK = "\n\n"
+
+
+class Section(Protocol):
+    """A section of an agreement version (guidance.models.Section)."""
+
+    heading: str
+    anchor: str
+    body: str
 
 
 class Change(StrEnum):
@@ -25,12 +33,12 @@ class Change(StrEnum):
 @dataclass
 class SectionChange:
     change: Change
-    old: AgreementSection | None
-    new: AgreementSection | None
+    old: Section | None
+    new: Section | None
     diff: SafeString
 
     @property
-    def section(self) -> AgreementSection:
+    def section(self) -> Section:
         return self.new or self.old
 
     @property
@@ -38,11 +46,11 @@ class SectionChange:
         return bool(self.old and self.new and self.old.heading != self.new.heading)
 
 
-def _key(section: AgreementSection) -> str:
+def _key(section: Section) -> str:
     return section.anchor or normalise_heading(section.heading)
 
 
-def _text(section: AgreementSection) -> str:
+def _text(section: Section) -> str:
     return _BREAK.join(html_to_paragraphs(section.body))
 
 
@@ -90,8 +98,9 @@ def diff_text(old: str, new: str) -> SafeString:
     return mark_safe(re.sub(r"<p>\s*</p>", "", html))
 
 
-def compare_versions(old: AgreementVersionPage, new: AgreementVersionPage) -> list[SectionChange]:
-    """Pair sections by anchor (or heading) and report what was added, removed or changed."""
+def compare_versions(old, new) -> list[SectionChange]:
+    """Pair the sections of two agreement versions by anchor (or heading) and report what was
+    added, removed or changed."""
     old_sections, new_sections = list(old.sections.all()), list(new.sections.all())
     assign_anchors(old_sections)
     assign_anchors(new_sections)

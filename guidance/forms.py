@@ -1,20 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AgreementIndexPage, AgreementVersionPage
-
 
 class VersionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: AgreementVersionPage) -> str:
+    def label_from_instance(self, obj) -> str:
         return f"{obj.version_label} (gäller från {obj.effective_date:%Y-%m-%d})"
 
 
 class CompareVersionsForm(forms.Form):
-    """Choose two live versions of the agreement to compare."""
+    """Choose two of the agreement's versions (the queryset `versions`) to compare."""
 
     fran = VersionChoiceField(
         label=_("Jämför från version"),
-        queryset=AgreementVersionPage.objects.none(),
+        queryset=None,
         to_field_name="slug",
         error_messages={
             "required": _("Välj den äldre versionen."),
@@ -23,7 +21,7 @@ class CompareVersionsForm(forms.Form):
     )
     till = VersionChoiceField(
         label=_("till version"),
-        queryset=AgreementVersionPage.objects.none(),
+        queryset=None,
         to_field_name="slug",
         error_messages={
             "required": _("Välj den nyare versionen."),
@@ -31,9 +29,8 @@ class CompareVersionsForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, index: AgreementIndexPage, **kwargs):
+    def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)
-        versions = AgreementVersionPage.objects.live().child_of(index).order_by("effective_date")
         self.fields["fran"].queryset = versions
         self.fields["till"].queryset = versions
 

@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 
+from portal.text import normalise_heading
+
 from .models import AgreementIndexPage, AgreementSection, AgreementVersionPage
-from .queries import version_in_force
-from .text import normalise_heading
 
 SUPPORTED_SUFFIXES = (".txt", ".docx")
 _TERMINAL = (".", "!", "?", ":", ";")
@@ -360,7 +360,7 @@ def create_draft_version(
         version_label=label,
         effective_date=effective,
         decision_date=decision_date,
-        replaces=version_in_force(),
+        replaces=AgreementVersionPage.objects.in_force(),
         summary=(
             f"<p>Importerad från {escape(source_name)}. Skriv en sammanfattning med egna "
             "ord innan versionen publiceras.</p>"

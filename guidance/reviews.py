@@ -9,6 +9,7 @@ after it while the page stays overdue.
 import datetime
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import Q
@@ -16,10 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import ActorPage, AgreementVersionPage, ContentPage, RoutinePage
-from .training.models import TrainingModulePage
+from .models.mixins import GuidanceMetaMixin
 
-REVIEWED_MODELS = [AgreementVersionPage, ActorPage, RoutinePage, ContentPage, TrainingModulePage]
 # Pages whose date is this close count as due.
 DUE_WITHIN_DAYS = 30
 REMINDER_DAYS_BEFORE = 14
@@ -51,13 +50,18 @@ class ReviewItem:
         return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
 
 
+def reviewed_models() -> list[type]:
+    """Every page type with an owner and review dates, whichever app defines it."""
+    return [model for model in apps.get_models() if issubclass(model, GuidanceMetaMixin)]
+
+
 def review_items(owner=None, today: datetime.date | None = None) -> list[ReviewItem]:
     """Live guidance pages that are due within DUE_WITHIN_DAYS, overdue or without a date;
     the most overdue first. With `owner`, only that user's pages."""
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=DUE_WITHIN_DAYS)
     items = []
-    for model in REVIEWED_MODELS:
+    for model in reviewed_models():
         pages = model.objects.live().filter(
             Q(next_review__lte=horizon) | Q(next_review__isnull=True)
         )

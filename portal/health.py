@@ -1,14 +1,22 @@
 """/halsa/: is the portal able to serve? For the load balancer and for monitoring.
 
-The database is critical: without it the answer is 503. Elasticsearch is reported but not
-critical, since search falls back to the database."""
+The database is critical: without it the answer is 503. Other checks are registered by the
+apps that own them (search registers Elasticsearch) and are reported but not critical: a
+failing one leaves the portal serving, as search falls back to the database."""
+
+from collections.abc import Callable
 
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from search import elastic
+_CHECKS: dict[str, Callable[[], str]] = {}
+
+
+def register(name: str, check: Callable[[], str]) -> None:
+    """A check that is reported on /halsa/ under `name`; it returns a word such as "ok"."""
+    _CHECKS[name] = check
 
 
 def _database() -> str:
@@ -21,15 +29,9 @@ def _database() -> str:
     return "ok"
 
 
-def _elasticsearch() -> str:
-    if not elastic.configured():
-        return "inte konfigurerad"
-    return "ok" if elastic.answers() else "fel"
-
-
 @never_cache
 def health(request):
-    checks = {"databas": _database(), "elasticsearch": _elasticsearch()}
+    checks = {"databas": _database(), **{name: check() for name, check in _CHECKS.items()}}
     healthy = checks["databas"] == "ok"
     return JsonResponse(
         {"status": "ok" if healthy else "fel", **checks}, status=200 if healthy else 503

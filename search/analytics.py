@@ -7,6 +7,7 @@ personnummer or samordningsnummer (the caller checks; `record` checks again).
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -61,3 +62,9 @@ def purge(days: int) -> int:
     cutoff = week_of(timezone.localdate() - datetime.timedelta(days=days))
     deleted, _ = QueryStatistic.objects.filter(week__lt=cutoff).delete()
     return deleted
+
+
+def purge_expired(days: int | None = None) -> str:
+    """Purge what is older than `days` (SEARCH_ANALYTICS_RETENTION_DAYS); says what went."""
+    days = settings.SEARCH_ANALYTICS_RETENTION_DAYS if days is None else days
+    return f"{purge(days)} rad(er) sökstatistik äldre än {days} dagar borttagna."

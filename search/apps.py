@@ -6,6 +6,15 @@ class SearchConfig(AppConfig):
     verbose_name = "Sök"
 
     def ready(self):
-        from . import signals
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        from portal import health, invalidation, retention
+
+        from . import analytics, elastic, signals
 
         signals.connect()
+        # Promotions show on the search page only, which every change invalidates anyway.
+        invalidation.register_snippet(SearchPromotion, list)
+        invalidation.register_snippet(Query, list)
+        health.register("elasticsearch", elastic.health)
+        retention.register(analytics.purge_expired)

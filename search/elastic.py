@@ -133,12 +133,19 @@ def _call(operation: Callable, timeout: float | None = None):
 
 
 def answers() -> bool:
-    """Whether the cluster answers at all (for the health endpoint)."""
+    """Whether the cluster answers at all."""
     try:
         _call(lambda es: es.info(), timeout=2)
     except SearchUnavailable:
         return False
     return True
+
+
+def health() -> str:
+    """For /halsa/: search falls back to the database, so this is reported, not critical."""
+    if not configured():
+        return "inte konfigurerad"
+    return "ok" if answers() else "fel"
 
 
 def new_index(name: str) -> Index:

@@ -12,7 +12,6 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from directory.models import (
-    ContactActor,
     CountyPart,
     DirectoryIndexPage,
     LocalRoutinePage,
@@ -26,17 +25,17 @@ from guidance.models import (
     GlossaryTerm,
     RoutinePage,
 )
-from guidance.queries import version_in_force
 from guidance.training.models import (
     LessonPage,
     TrainingIndexPage,
     TrainingModulePage,
     TrainingPathPage,
 )
+from portal.actors import NORRBUS_VALUES
 
 from .models import Kind
 
-ACTOR_CODES = {choice.value for choice in ContactActor if choice != ContactActor.OTHER}
+ACTOR_CODES = set(NORRBUS_VALUES)
 
 # How much an entry counts beside others that match equally well.
 WEIGHTS = {
@@ -209,7 +208,7 @@ def actor_text(page: ActorPage) -> str:
 
 
 def agreement_entries(page: AgreementVersionPage) -> list[EntryData]:
-    in_force = version_in_force()
+    in_force = AgreementVersionPage.objects.in_force()
     if in_force is None or in_force.pk != page.pk:
         label = "Tidigare eller kommande version" if in_force else "Version"
         return [

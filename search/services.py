@@ -14,7 +14,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from directory.models import Contact, MunicipalityPage
-from guidance.actors import Actor
+from portal.actors import NORRBUS_CHOICES
 from portal.privacy import find_identity_numbers, remove_identity_numbers
 
 from . import analytics, database, elastic, vocabulary
@@ -130,7 +130,7 @@ def _facets(result: BackendResult, filters: Filters) -> list[Facet]:
     municipality_names = dict(MunicipalityPage.objects.values_list("slug", "title"))
     groups = [
         ("kind", "Typ av innehåll", dict(Kind.choices), filters.kind),
-        ("actor", "Aktör", dict(Actor.choices), filters.actor),
+        ("actor", "Aktör", dict(NORRBUS_CHOICES), filters.actor),
         ("municipality", "Kommun", municipality_names, filters.municipality),
     ]
     facets = []

@@ -5,8 +5,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from directory.models import MunicipalityPage
-from guidance.actors import Actor
 from guidance.models import GlossaryPage
+from portal.actors import NORRBUS_VALUES
 from portal.privacy import find_identity_numbers, remove_identity_numbers
 from portal.visibility import public
 
@@ -21,7 +21,7 @@ def _filters(request) -> Filters:
     """The facets chosen in the query string; values that are not facets are ignored."""
     allowed = {
         "kind": set(Kind.values),
-        "actor": set(Actor.values),
+        "actor": set(NORRBUS_VALUES),
         "municipality": set(MunicipalityPage.objects.values_list("slug", flat=True))
         if request.GET.get("kommun")
         else set(),

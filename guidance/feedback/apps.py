@@ -7,3 +7,10 @@ class FeedbackConfig(AppConfig):
     name = "guidance.feedback"
     label = "feedback"
     verbose_name = "Återkoppling"
+
+    def ready(self):
+        from portal import retention
+
+        from .models import purge_expired
+
+        retention.register(purge_expired)

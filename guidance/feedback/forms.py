@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import MunicipalityPage
-from guidance.actors import Actor
 from guidance.models import RoutinePage
+from portal.actors import NORRBUS_CHOICES
 from portal.privacy import IDENTITY_NUMBER_MESSAGE, contains_identity_number
 
 NO_PERSONAL_DATA = _(
@@ -55,12 +55,12 @@ class DeviationReportForm(forms.Form):
     )
     reporter_actor = forms.ChoiceField(
         label=_("Din verksamhet"),
-        choices=[("", _("Välj verksamhet")), *Actor.choices],
+        choices=[("", _("Välj verksamhet")), *NORRBUS_CHOICES],
         error_messages={"required": _("Välj din verksamhet.")},
     )
     other_actors = forms.MultipleChoiceField(
         label=_("Vilken part avvek från rutinen?"),
-        choices=Actor.choices,
+        choices=NORRBUS_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en part.")},
     )

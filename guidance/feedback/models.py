@@ -2,13 +2,18 @@
 
 Neither keeps who sent it (a deviation report keeps the sender's work e-mail only to send
 the receipt and to be answered); free text is refused when it holds a personnummer.
-`manage.py purge_expired` deletes both after the days set in settings.RETENTION_DAYS.
+`manage.py purge_expired` deletes both after FEEDBACK_RETENTION_DAYS and
+DEVIATION_REPORT_RETENTION_DAYS.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guidance.actors import Actor
+from portal.actors import NORRBUS_CHOICES, Actor
 
 
 class Feedback(models.Model):
@@ -46,7 +51,7 @@ class DeviationReport(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    reporter_actor = models.CharField(_("Din verksamhet"), max_length=20, choices=Actor.choices)
+    reporter_actor = models.CharField(_("Din verksamhet"), max_length=20, choices=NORRBUS_CHOICES)
     other_actors = models.JSONField(_("Part som avvek"), default=list)
     municipality = models.ForeignKey(
         "directory.MunicipalityPage",
@@ -69,3 +74,17 @@ class DeviationReport(models.Model):
 
     def other_actor_labels(self) -> list[str]:
         return [str(Actor(value).label) for value in self.other_actors]
+
+
+def purge_expired() -> list[str]:
+    """Remove feedback and deviation reports past their retention; say what went."""
+    now = timezone.now()
+    lines = []
+    for model, days, label in (
+        (Feedback, settings.FEEDBACK_RETENTION_DAYS, "återkoppling"),
+        (DeviationReport, settings.DEVIATION_REPORT_RETENTION_DAYS, "avvikelserapporter"),
+    ):
+        cutoff = now - datetime.timedelta(days=days)
+        removed, _ = model.objects.filter(created_at__lt=cutoff).delete()
+        lines.append(f"{removed} {label} äldre än {days} dagar borttagna.")
+    return lines

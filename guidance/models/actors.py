@@ -7,10 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.actors import NORRBUS_CHOICES, Actor
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.visibility import public
 
-from ..actors import Actor
-from ..blocks import RICH_TEXT_FEATURES
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
@@ -18,7 +18,7 @@ from .mixins import GuidanceMetaMixin
 class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     """What one actor (school, social services, primary or specialist care) does in Norrbus."""
 
-    actor = models.CharField(_("Aktör"), max_length=20, choices=Actor.choices)
+    actor = models.CharField(_("Aktör"), max_length=20, choices=NORRBUS_CHOICES)
     short_description = models.CharField(
         _("Kort beskrivning"), max_length=240, help_text=_("En mening som visas i listor.")
     )

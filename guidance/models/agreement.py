@@ -9,13 +9,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.invalidation import subtree_paths
 from portal.page_forms import PrivacyPageForm
+from portal.text import assign_anchors
 
-from ..blocks import RICH_TEXT_FEATURES
-from ..text import make_anchor
+from ..comparison import compare_versions, summarise
+from ..forms import CompareVersionsForm
+from ..toc import section_tree
 from .mixins import GuidanceMetaMixin
 
 
@@ -23,6 +28,15 @@ class VersionStatus(models.TextChoices):
     IN_FORCE = "in_force", _("Gällande")
     UPCOMING = "upcoming", _("Kommande")
     SUPERSEDED = "superseded", _("Upphävd")
+
+
+class AgreementVersionQuerySet(PageQuerySet):
+    def in_force(self, today: date | None = None) -> "AgreementVersionPage | None":
+        """The live version whose effective date is the latest one not in the future."""
+        today = today or timezone.localdate()
+        return (
+            self.live().filter(effective_date__lte=today).order_by("-effective_date", "-pk").first()
+        )
 
 
 class AgreementIndexPage(RoutablePageMixin, Page):
@@ -41,12 +55,18 @@ class AgreementIndexPage(RoutablePageMixin, Page):
         verbose_name = _("överenskommelsens startsida")
         verbose_name_plural = _("överenskommelsens startsidor")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..queries import version_in_force, versions_with_status
+    def versions_with_status(
+        self, today: date | None = None
+    ) -> list[tuple["AgreementVersionPage", VersionStatus]]:
+        today = today or timezone.localdate()
+        in_force = AgreementVersionPage.objects.in_force(today)
+        versions = AgreementVersionPage.objects.live().child_of(self).order_by("-effective_date")
+        return [(version, version.status(in_force, today)) for version in versions]
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["in_force"] = version_in_force()
-        context["versions"] = versions_with_status(self)
+        context["in_force"] = AgreementVersionPage.objects.in_force()
+        context["versions"] = self.versions_with_status()
         return context
 
     def get_cached_paths(self):
@@ -54,10 +74,8 @@ class AgreementIndexPage(RoutablePageMixin, Page):
 
     @path("jamfor/", name="compare")
     def compare(self, request):
-        from ..comparison import compare_versions, summarise
-        from ..forms import CompareVersionsForm
-
-        form = CompareVersionsForm(request.GET or None, index=self)
+        versions = AgreementVersionPage.objects.live().child_of(self).order_by("effective_date")
+        form = CompareVersionsForm(request.GET or None, versions=versions)
         context = self.get_context(request)
         context.update(form=form, page=self)
         status = 200
@@ -101,6 +119,8 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Vad versionen innebär och vad som är nytt, med egna ord."),
     )
+
+    objects = PageManager.from_queryset(AgreementVersionQuerySet)()
 
     content_panels = [
         *Page.content_panels,
@@ -147,6 +167,10 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
             return VersionStatus.UPCOMING
         return VersionStatus.SUPERSEDED
 
+    def fed_paths(self) -> list[str]:
+        """Every agreement page lists the versions and says which is in force."""
+        return subtree_paths(self.get_parent())
+
     def previous_version(self) -> "AgreementVersionPage | None":
         if self.replaces_id:
             return self.replaces
@@ -158,12 +182,10 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import section_tree, version_in_force
-
         context = super().get_context(request, *args, **kwargs)
         sections = list(self.sections.all())
         assign_anchors(sections)
-        in_force = version_in_force()
+        in_force = AgreementVersionPage.objects.in_force()
         context.update(
             sections=sections,
             toc=section_tree(sections),
@@ -203,15 +225,3 @@ class AgreementSection(Orderable):
 
     def __str__(self) -> str:
         return self.heading
-
-
-def assign_anchors(sections) -> None:
-    """Give every section a unique anchor, keeping the ones editors already have."""
-    taken: set[str] = set()
-    for section in sections:
-        base = section.anchor or make_anchor(section.heading)
-        anchor, suffix = base, 2
-        while anchor in taken:
-            anchor, suffix = f"{base}-{suffix}", suffix + 1
-        section.anchor = anchor
-        taken.add(anchor)

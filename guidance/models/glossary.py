@@ -7,8 +7,7 @@ from wagtail.search import index
 
 from portal.page_forms import PAGE_MESSAGE, PrivacyPageForm
 from portal.privacy import contains_identity_number
-
-from ..text import make_anchor, swedish_initial, swedish_sort_key
+from portal.text import make_anchor, swedish_initial, swedish_sort_key
 
 
 def split_terms(value: str) -> list[str]:

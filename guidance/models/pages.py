@@ -5,9 +5,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.blocks import ContentStreamBlock
 from portal.page_forms import PrivacyPageForm
 
-from ..blocks import ContentStreamBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.services import step_contacts
 from portal.visibility import public
 
 from ..blocks import StepBlock
@@ -68,30 +69,6 @@ class RoutinePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["audience_pages"] = self.audience.live().order_by("title")
         context["related"] = public(self.related_routines.live()).order_by("title")
-        context.update(self.local_contacts_context(request))
+        # The contacts each step names, in the reader's remembered municipality.
+        context.update(step_contacts(request, self.steps))
         return context
-
-    def local_contacts_context(self, request) -> dict:
-        """Pair each step with the contacts it needs in the reader's remembered municipality."""
-        from directory import services
-
-        needs_contacts = any(step.value.get("contact_actors") for step in self.steps)
-        municipality = services.remembered_municipality(request) if needs_contacts else None
-        by_actor = (
-            services.contacts_by_actor(services.contacts_for(municipality)) if municipality else {}
-        )
-        step_rows = []
-        for step in self.steps:
-            contacts = [
-                contact
-                for actor in step.value.get("contact_actors") or []
-                for contact in by_actor.get(actor, [])
-                if not contact.out_of_hours
-            ]
-            step_rows.append((step, contacts))
-        return {
-            "step_rows": step_rows,
-            "needs_contacts": needs_contacts,
-            "contact_municipality": municipality,
-            "municipality_choices": services.municipalities() if needs_contacts else [],
-        }

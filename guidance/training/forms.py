@@ -8,13 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import MunicipalityPage
 from directory.services import municipalities
 from guidance.roles import LEARNERS
+from portal.actors import WORKPLACE_CHOICES
 from portal.privacy import (
     IDENTITY_NUMBER_MESSAGE,
     contains_identity_number,
     remove_identity_numbers,
 )
 
-from .models import LearnerProfile, ProfileActor
+from .models import LearnerProfile
 
 
 class LoginForm(AuthenticationForm):
@@ -69,7 +70,7 @@ class ProfileForm(forms.Form):
     )
     actor = forms.ChoiceField(
         label=_("Verksamhet"),
-        choices=[("", _("Välj verksamhet")), *ProfileActor.choices],
+        choices=[("", _("Välj verksamhet")), *WORKPLACE_CHOICES],
         error_messages={
             "required": _("Välj verksamheten du arbetar i."),
             "invalid_choice": _("Verksamheten finns inte. Välj en i listan."),

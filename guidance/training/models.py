@@ -17,14 +17,25 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guidance.actors import Actor
-from guidance.blocks import ContentStreamBlock
 from guidance.models import ChangeNoteMixin, PageChange
 from guidance.models.mixins import GuidanceMetaMixin
+from portal.actors import NORRBUS_CHOICES, WORKPLACE_CHOICES
+from portal.blocks import ContentStreamBlock
+from portal.invalidation import subtree_paths
 from portal.page_forms import PrivacyPageForm
 from portal.visibility import public
 
 from .blocks import QuestionBlock
+from .grading import questions_of
+
+
+class TrainingPartMixin:
+    """Paths, modules and lessons show on each other's pages (lists, progress, versions):
+    publishing one invalidates every page of the training section."""
+
+    def fed_paths(self) -> list[str]:
+        training_index = self.get_ancestors().type(TrainingIndexPage).first()
+        return subtree_paths(training_index) if training_index is not None else []
 
 
 class TrainingIndexPage(Page):
@@ -50,14 +61,14 @@ class TrainingIndexPage(Page):
         return context
 
 
-class TrainingPathPage(Page):
+class TrainingPathPage(TrainingPartMixin, Page):
     """An onboarding path, e.g. "Ny i skolan": modules in the order to take them."""
 
     intro = models.TextField(_("Ingress"), max_length=500)
     actor = models.CharField(
         _("Aktör"),
         max_length=20,
-        choices=Actor.choices,
+        choices=NORRBUS_CHOICES,
         blank=True,
         help_text=_("Den aktör vägen är till för; tom för en väg för alla."),
     )
@@ -82,12 +93,7 @@ class TrainingPathPage(Page):
         """The path's live, public modules in order."""
         return modules_of_paths([self])[self.pk]
 
-    def get_context(self, request, *args, **kwargs):
-        from .progress import learner_overview
-
-        context = super().get_context(request, *args, **kwargs)
-        context["overview"] = learner_overview(request.user, [self])
-        return context
+    # The reader's progress along the path: the template tag `path_overview`.
 
 
 class PathModule(Orderable):
@@ -102,7 +108,7 @@ class PathModule(Orderable):
     panels = [FieldPanel("module")]
 
 
-class TrainingModulePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
+class TrainingModulePage(TrainingPartMixin, ChangeNoteMixin, GuidanceMetaMixin, Page):
     """A training module: learning goals and ordered lessons, with a pass mark for the checks."""
 
     intro = models.TextField(_("Ingress"), max_length=500)
@@ -161,16 +167,14 @@ class TrainingModulePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
         return public(LessonPage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
-        from .progress import module_status
-
+        # The reader's progress: the template tag `module_progress`.
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
-        context["status"] = module_status(request.user, self)
         context["audience_pages"] = self.audience.live().order_by("title")
         return context
 
 
-class LessonPage(Page):
+class LessonPage(TrainingPartMixin, Page):
     """A lesson: explains, links to the authoritative pages, and may end with a check."""
 
     intro = models.TextField(_("Ingress"), max_length=500, blank=True)
@@ -203,10 +207,26 @@ class LessonPage(Page):
     def module(self) -> TrainingModulePage:
         return self.get_parent().specific
 
-    def serve(self, request, *args, **kwargs):
-        from .views import serve_lesson
-
-        return serve_lesson(self, request)
+    def get_context(self, request, *args, **kwargs):
+        """The lesson as everyone first sees it. The check's answers are posted to the view
+        `training:lesson_answer`, which shows this page with the result; the reader's
+        progress comes from the template tag `lesson_progress`."""
+        context = super().get_context(request, *args, **kwargs)
+        questions = questions_of(self)
+        context.update(
+            module=self.module,
+            questions=questions,
+            references=[
+                reference
+                for reference in self.references.select_related("page")
+                if reference.page.live
+            ],
+            answers=None,
+            result=None,
+            outcome=None,
+            question_rows=[(question, set(), None) for question in questions],
+        )
+        return context
 
 
 def modules_of_paths(paths) -> dict[int, list[TrainingModulePage]]:
@@ -238,14 +258,6 @@ class LessonReference(Orderable):
     panels = [FieldPanel("page"), FieldPanel("anchor")]
 
 
-class ProfileActor(models.TextChoices):
-    SCHOOL = Actor.SCHOOL.value, Actor.SCHOOL.label
-    SOCIAL_SERVICES = Actor.SOCIAL_SERVICES.value, Actor.SOCIAL_SERVICES.label
-    PRIMARY_CARE = Actor.PRIMARY_CARE.value, Actor.PRIMARY_CARE.label
-    SPECIALIST_CARE = Actor.SPECIALIST_CARE.value, Actor.SPECIALIST_CARE.label
-    OTHER = "annan", _("Annan verksamhet")
-
-
 class LearnerProfile(models.Model):
     """Where a learner works: what the overview counts them under. Nothing else is kept."""
 
@@ -260,7 +272,7 @@ class LearnerProfile(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    actor = models.CharField(_("Verksamhet"), max_length=20, choices=ProfileActor.choices)
+    actor = models.CharField(_("Verksamhet"), max_length=20, choices=WORKPLACE_CHOICES)
 
     class Meta:
         verbose_name = _("deltagarprofil")

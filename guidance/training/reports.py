@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 
+from portal.actors import WORKPLACE_CHOICES
+
 from .models import (
     LearnerProfile,
     LessonProgress,
     ModuleCompletion,
-    ProfileActor,
     TrainingModulePage,
     TrainingPathPage,
     modules_of_paths,
@@ -38,7 +39,7 @@ class ReportItem:
 
 
 def _groups() -> dict[int, tuple[str, str]]:
-    labels = dict(ProfileActor.choices)
+    labels = dict(WORKPLACE_CHOICES)
     return {
         profile.user_id: (
             profile.municipality.title if profile.municipality else NOT_GIVEN,

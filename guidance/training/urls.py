@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
+    path("lektion/<int:pk>/", views.lesson_answer, name="lesson_answer"),
     path("mina-utbildningar/", views.my_training, name="my"),
     path("intyg/<int:pk>/", views.certificate, name="certificate"),
     path("profil/", views.profile, name="profile"),

@@ -2,87 +2,53 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.visibility import public
 
 from . import accounts
 from .forms import ProfileForm, RegistrationForm
 from .grading import grade, questions_of, read_answers
-from .models import LearnerProfile, ModuleCompletion, TrainingPathPage
+from .models import LearnerProfile, LessonPage, ModuleCompletion, TrainingPathPage
 from .progress import finish_lesson, learner_overview, module_status
 
 
-def serve_lesson(lesson, request):
-    """A lesson page; a POST either grades its check or marks it as read."""
-    module = lesson.module
+@require_POST
+def lesson_answer(request, pk: int):
+    """A lesson's form: grades its check, or marks a lesson without one as read."""
+    lesson = get_object_or_404(public(LessonPage.objects.live()), pk=pk)
     questions = questions_of(lesson)
+    action = request.POST.get("action")
+    if action == "read" and not questions:
+        if not request.user.is_authenticated:
+            return redirect_to_login(lesson.url)
+        outcome = finish_lesson(request.user, lesson)
+        announce(request, outcome)
+        following = module_status(request.user, lesson.module).next_lesson
+        return redirect(following.url if following else lesson.module.url)
+    if action != "check" or not questions:
+        return HttpResponseBadRequest("Okänd åtgärd.")
     context = lesson.get_context(request)
-    context.update(
-        module=module,
-        questions=questions,
-        references=[
-            reference
-            for reference in lesson.references.select_related("page")
-            if reference.page.live
-        ],
-        answers=None,
-        result=None,
-        outcome=None,
-    )
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "read" and not questions:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request)
-            outcome = finish_lesson(request.user, lesson)
-            announce(request, outcome)
-            status = module_status(request.user, module)
-            following = status.next_lesson
-            return redirect(following.url if following else module.url)
-        if action != "check" or not questions:
-            return HttpResponseBadRequest("Okänd åtgärd.")
-        answers = read_answers(questions, request.POST)
-        context["answers"] = answers
-        if answers.valid:
-            result = grade(questions, answers, module.pass_mark)
-            context["result"] = result
-            if result.passed and request.user.is_authenticated:
-                context["outcome"] = finish_lesson(
-                    request.user, lesson, correct=result.correct, total=result.total
-                )
-    answers = context["answers"]
+    answers = read_answers(questions, request.POST)
+    context["answers"] = answers
+    if answers.valid:
+        result = grade(questions, answers, lesson.module.pass_mark)
+        context["result"] = result
+        if result.passed and request.user.is_authenticated:
+            context["outcome"] = finish_lesson(
+                request.user, lesson, correct=result.correct, total=result.total
+            )
     context["question_rows"] = [
-        (
-            question,
-            answers.chosen.get(question.id, set()) if answers else set(),
-            answers.errors.get(question.id) if answers else None,
-        )
+        (question, answers.chosen.get(question.id, set()), answers.errors.get(question.id))
         for question in questions
     ]
-    status = module_status(request.user, module)
-    position = next(i for i, item in enumerate(status.lessons) if item.pk == lesson.pk)
-    context.update(
-        status=status,
-        lesson_done=status.is_done(lesson),
-        position=position + 1,
-        previous_lesson=status.lessons[position - 1] if position > 0 else None,
-        following_lesson=status.lessons[position + 1]
-        if position + 1 < len(status.lessons)
-        else None,
-    )
     return TemplateResponse(request, lesson.get_template(request), context)
-
-
-def redirect_to_login(request):
-    from django.contrib.auth.views import redirect_to_login as to_login
-
-    return to_login(request.get_full_path())
 
 
 def announce(request, outcome) -> None:

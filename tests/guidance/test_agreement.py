@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from guidance.models import VersionStatus
-from guidance.queries import section_tree, version_in_force, versions_with_status
+from guidance.models import AgreementVersionPage, VersionStatus
+from guidance.toc import section_tree
 from tests.factories import (
     AgreementIndexPageFactory,
     AgreementVersionPageFactory,
@@ -36,28 +36,31 @@ def versions(index):
 
 def test_version_in_force_is_the_latest_that_has_started(versions):
     past, present, _future = versions
-    assert version_in_force() == present
-    assert version_in_force(today=present.effective_date - timedelta(days=1)) == past
+    assert AgreementVersionPage.objects.in_force() == present
+    assert (
+        AgreementVersionPage.objects.in_force(today=present.effective_date - timedelta(days=1))
+        == past
+    )
 
 
 def test_a_future_version_becomes_in_force_on_its_effective_date(versions):
     _past, _present, future = versions
-    assert version_in_force(today=future.effective_date) == future
+    assert AgreementVersionPage.objects.in_force(today=future.effective_date) == future
 
 
 def test_no_version_in_force_before_the_first_one(versions):
-    assert version_in_force(today=date(2000, 1, 1)) is None
+    assert AgreementVersionPage.objects.in_force(today=date(2000, 1, 1)) is None
 
 
 def test_unpublished_versions_are_never_in_force(versions):
     _past, present, _future = versions
     present.unpublish()
-    assert version_in_force() != present
+    assert AgreementVersionPage.objects.in_force() != present
 
 
 def test_statuses_are_derived_from_dates(index, versions):
     past, present, future = versions
-    statuses = dict(versions_with_status(index))
+    statuses = dict(index.versions_with_status())
     assert statuses[present] == VersionStatus.IN_FORCE
     assert statuses[past] == VersionStatus.SUPERSEDED
     assert statuses[future] == VersionStatus.UPCOMING

@@ -1,6 +1,6 @@
 import pytest
 
-from guidance.text import make_anchor, swedish_sort_key
+from portal.text import make_anchor, swedish_sort_key
 from tests.factories import GlossaryPageFactory, GlossaryTermFactory
 
 

@@ -9,7 +9,7 @@ from django.core.cache import cache
 
 from directory.models import Contact, MunicipalityPage
 from guidance.models import GlossaryTerm, RoutinePage
-from home import pagecache
+from portal import pagecache
 
 from . import recording_backend
 

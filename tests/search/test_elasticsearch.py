@@ -4,12 +4,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from elasticsearch import helpers
 
+from bench.expectations import ISSUE_QUERIES, found_in_top_three
 from guidance.models import GlossaryTerm, RoutinePage
 from search import elastic
 from search.models import PendingIndexUpdate, SearchEntry
 from search.services import autocomplete, search_site
-
-from .expectations import ISSUE_QUERIES, found_in_top_three
 
 pytestmark = pytest.mark.django_db
 

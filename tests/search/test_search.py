@@ -10,11 +10,10 @@ from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from bench.expectations import ISSUE_QUERIES, found_in_top_three
 from guidance.models import GlossaryTerm, RoutinePage
 from search.models import QueryStatistic
 from search.services import autocomplete, search_site
-
-from .expectations import ISSUE_QUERIES, found_in_top_three
 
 pytestmark = pytest.mark.django_db
 

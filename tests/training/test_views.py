@@ -3,12 +3,18 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from guidance.training.models import LearnerProfile, LessonProgress, ModuleCompletion
 
 from .conftest import major_change
 
 pytestmark = pytest.mark.django_db
+
+
+def answer_url(lesson) -> str:
+    """Where a lesson's form posts: its check, or "Jag har läst lektionen"."""
+    return reverse("training:lesson_answer", args=[lesson.pk])
 
 
 def text(response) -> str:
@@ -26,22 +32,22 @@ def test_lessons_are_readable_by_everyone(client, training):
 
 
 def test_anonymous_answers_are_graded_but_not_stored(client, training):
-    response = client.post(training.checked.url, training.correct_answers())
+    response = client.post(answer_url(training.checked), training.correct_answers())
     assert "Godkänt!" in text(response)
     assert "Logga in för att spara resultatet" in text(response)
     assert not LessonProgress.objects.exists()
 
 
 def test_anonymous_cannot_mark_a_lesson_read(client, training):
-    response = client.post(training.reading.url, {"action": "read"})
+    response = client.post(answer_url(training.reading), {"action": "read"})
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/?next=")
 
 
 def test_reading_then_passing_completes_the_module(learner_client, training, learner):
-    response = learner_client.post(training.reading.url, {"action": "read"})
+    response = learner_client.post(answer_url(training.reading), {"action": "read"})
     assert response["Location"] == training.checked.url
-    response = learner_client.post(training.checked.url, training.correct_answers())
+    response = learner_client.post(answer_url(training.checked), training.correct_answers())
     page = text(response)
     assert "Godkänt! Du hade 2 av 2 rätt (100 %)" in page
     assert "Du har slutfört modulen Norrbusmötet steg för steg" in page
@@ -53,7 +59,7 @@ def test_reading_then_passing_completes_the_module(learner_client, training, lea
 
 
 def test_a_failed_check_explains_and_stores_nothing(learner_client, training):
-    response = learner_client.post(training.checked.url, training.wrong_answers())
+    response = learner_client.post(answer_url(training.checked), training.wrong_answers())
     page = text(response)
     assert "Inte godkänt än. Du hade 0 av 2 rätt (0 %). Gränsen för godkänt är 80 %." in page
     assert "försök igen" in page
@@ -61,7 +67,9 @@ def test_a_failed_check_explains_and_stores_nothing(learner_client, training):
 
 
 def test_bad_submissions_show_errors_and_change_nothing(learner_client, training):
-    response = learner_client.post(training.checked.url, {"action": "check", "fraga-x": "1"})
+    response = learner_client.post(
+        answer_url(training.checked), {"action": "check", "fraga-x": "1"}
+    )
     page = text(response)
     assert response.status_code == 200
     assert "Svaren kunde inte rättas" in page
@@ -73,18 +81,18 @@ def test_bad_submissions_show_errors_and_change_nothing(learner_client, training
 
 
 def test_an_unknown_action_is_refused(learner_client, training):
-    assert learner_client.post(training.checked.url, {"action": "read"}).status_code == 400
-    assert learner_client.post(training.reading.url, {"action": "x"}).status_code == 400
+    assert learner_client.post(answer_url(training.checked), {"action": "read"}).status_code == 400
+    assert learner_client.post(answer_url(training.reading), {"action": "x"}).status_code == 400
 
 
 def test_double_submission_and_resubmitting_a_finished_module(learner_client, training, learner):
-    learner_client.post(training.reading.url, {"action": "read"})
-    learner_client.post(training.reading.url, {"action": "read"})
+    learner_client.post(answer_url(training.reading), {"action": "read"})
+    learner_client.post(answer_url(training.reading), {"action": "read"})
     assert LessonProgress.objects.filter(user=learner).count() == 1
-    learner_client.post(training.checked.url, training.correct_answers())
-    response = learner_client.post(training.checked.url, training.wrong_answers())
+    learner_client.post(answer_url(training.checked), training.correct_answers())
+    response = learner_client.post(answer_url(training.checked), training.wrong_answers())
     assert "Inte godkänt än" in text(response)  # graded for practice, nothing stored
-    response = learner_client.post(training.checked.url, training.correct_answers())
+    response = learner_client.post(answer_url(training.checked), training.correct_answers())
     assert "Du har redan slutfört modulen i den här versionen" in text(response)
     assert ModuleCompletion.objects.filter(user=learner).count() == 1
 
@@ -99,19 +107,19 @@ def test_my_training_shows_progress_and_the_next_step(learner_client, training):
     page = text(learner_client.get("/konto/mina-utbildningar/"))
     assert "0 av 1 moduler klara" in page
     assert "Nästa steg: Norrbusmötet steg för steg – Före mötet" in page
-    learner_client.post(training.reading.url, {"action": "read"})
+    learner_client.post(answer_url(training.reading), {"action": "read"})
     page = text(learner_client.get("/konto/mina-utbildningar/"))
     assert "1 av 2 lektioner klara" in page
     assert "Nästa steg: Norrbusmötet steg för steg – Mötet" in page
-    learner_client.post(training.checked.url, training.correct_answers())
+    learner_client.post(answer_url(training.checked), training.correct_answers())
     page = text(learner_client.get("/konto/mina-utbildningar/"))
     assert "1 av 1 moduler klara" in page and "Du har gått hela vägen." in page
     assert "Norrbusmötet steg för steg, version 1" in page
 
 
 def test_after_a_major_change_the_learner_sees_updated(learner_client, training):
-    learner_client.post(training.reading.url, {"action": "read"})
-    learner_client.post(training.checked.url, training.correct_answers())
+    learner_client.post(answer_url(training.reading), {"action": "read"})
+    learner_client.post(answer_url(training.checked), training.correct_answers())
     major_change(training.routine, "Samtycket ska dokumenteras i journalen.")
     page = text(learner_client.get("/konto/mina-utbildningar/"))
     assert "Uppdaterad sedan du gick den" in page
@@ -121,8 +129,8 @@ def test_after_a_major_change_the_learner_sees_updated(learner_client, training)
 
 
 def test_certificate(learner_client, training, learner, client, django_user_model):
-    learner_client.post(training.reading.url, {"action": "read"})
-    learner_client.post(training.checked.url, training.correct_answers())
+    learner_client.post(answer_url(training.reading), {"action": "read"})
+    learner_client.post(answer_url(training.checked), training.correct_answers())
     completion = ModuleCompletion.objects.get(user=learner)
     url = f"/konto/intyg/{completion.pk}/"
     page = text(learner_client.get(url))
@@ -141,8 +149,8 @@ def test_certificate(learner_client, training, learner, client, django_user_mode
 
 
 def test_certificate_of_an_older_version_says_so(learner_client, training, learner):
-    learner_client.post(training.reading.url, {"action": "read"})
-    learner_client.post(training.checked.url, training.correct_answers())
+    learner_client.post(answer_url(training.reading), {"action": "read"})
+    learner_client.post(answer_url(training.checked), training.correct_answers())
     major_change(training.module, "Ny lektion om samtycke.")
     completion = ModuleCompletion.objects.get(user=learner)
     page = text(learner_client.get(f"/konto/intyg/{completion.pk}/"))

@@ -1,7 +1,6 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.analytics import purge
+from search.analytics import purge_expired
 
 
 class Command(BaseCommand):
@@ -11,8 +10,6 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=None, help="Spara så här många dagar.")
 
     def handle(self, *args, days=None, **options):
-        days = settings.SEARCH_ANALYTICS_RETENTION_DAYS if days is None else days
-        if days < 0:
+        if days is not None and days < 0:
             raise CommandError("Antalet dagar kan inte vara negativt.")
-        removed = purge(days)
-        self.stdout.write(f"{removed} rad(er) sökstatistik äldre än {days} dagar borttagna.")
+        self.stdout.write(purge_expired(days))

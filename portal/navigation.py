@@ -1,7 +1,7 @@
 """The main menu and the breadcrumbs, kept in the cache per site generation.
 
 They show titles, addresses and menu flags only, which change only through what bumps the
-page cache's generation (home/invalidation.py: a title, slug or menu change, a move, an
+page cache's generation (portal/invalidation.py: a title, slug or menu change, a move, an
 unpublish, a delete, a new page). So they are read once per generation instead of on every
 page: a query less for each, on every page.
 """

@@ -1,4 +1,4 @@
-"""The contact directory: county parts, municipality pages and the contacts on them.
+"""The contact directory's records: county parts, situations and contacts.
 
 A contact belongs to exactly one owner, which gives its scope: a municipality page (one
 municipality), a county part (the municipalities in it) or the directory page itself (the
@@ -13,21 +13,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
-from guidance.blocks import ContentStreamBlock
-from portal.page_forms import PrivacyPageForm
+from portal.actors import Actor
 from portal.visibility import public
 
-from .phones import PhoneNumberField, format_phone
+from ..phones import PhoneNumberField, format_phone
 
 VERIFY_AFTER_DAYS = 365
 COUNTY_LABEL = _("Hela länet")
@@ -38,19 +33,6 @@ class HttpsURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
-
-
-class ContactActor(models.TextChoices):
-    """The four Norrbus actors, and 'annan' for everything else (e.g. the county structure)."""
-
-    SCHOOL = "skola", _("Skola")
-    SOCIAL_SERVICES = "socialtjanst", _("Socialtjänst")
-    PRIMARY_CARE = "primarvard", _("Primärvård")
-    SPECIALIST_CARE = "specialistvard", _("Specialistvård")
-    OTHER = "annan", _("Annan")
-
-
-ACTOR_ORDER = [choice.value for choice in ContactActor]
 
 
 class CountyPart(ClusterableModel):
@@ -89,8 +71,10 @@ class Situation(models.Model):
         blank=True,
         help_text=_("Visas ovanför kontakterna i sökhjälpen: vad du gör först."),
     )
+    # A page, not the routine model: the directory sits below guidance and names no model of
+    # it; the chooser offers routines only.
     routine = models.ForeignKey(
-        "guidance.RoutinePage",
+        "wagtailcore.Page",
         verbose_name=_("Rutin att följa"),
         null=True,
         blank=True,
@@ -103,7 +87,7 @@ class Situation(models.Model):
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("description"),
-        FieldPanel("routine"),
+        PageChooserPanel("routine", page_type="guidance.RoutinePage"),
         FieldPanel("sort_order"),
     ]
 
@@ -116,158 +100,35 @@ class Situation(models.Model):
         return self.title
 
 
-class DirectoryIndexPage(RoutablePageMixin, Page):
-    """'Vem ringer jag?': the situation finder, the municipalities and county-wide contacts."""
-
-    intro = models.TextField(_("Ingress"), max_length=500)
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
-        InlinePanel("contacts", heading=_("Kontakter för hela länet"), label=_("Kontakt")),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["directory.MunicipalityPage"]
-    max_count = 1
-
-    base_form_class = PrivacyPageForm
-
-    class Meta:
-        verbose_name = _("kontaktkatalog")
-        verbose_name_plural = _("kontaktkataloger")
-
-    @path("")
-    def finder(self, request):
-        from .views import situation_finder
-
-        return situation_finder(request, self)
-
-
-class MunicipalityPage(RoutablePageMixin, Page):
-    """'Vem ringer jag i <kommun>?': one municipality's contacts, Forum and local routines."""
-
-    county_part = models.ForeignKey(
-        CountyPart,
-        verbose_name=_("Länsdel"),
-        on_delete=models.PROTECT,
-        related_name="municipalities",
-    )
-    intro = models.TextField(_("Ingress"), max_length=500, blank=True)
-    forum_convener = models.CharField(
-        _("Forum barn och unga kallas av"),
-        max_length=200,
-        blank=True,
-        help_text=_("Funktion, inte namn, t.ex. 'Socialchefen'."),
-    )
-    forum_meets = models.CharField(
-        _("Forum barn och unga träffas"),
-        max_length=120,
-        blank=True,
-        help_text=_("T.ex. 'Varje månad'."),
-    )
-    forum_note = models.TextField(_("Mer om Forum barn och unga"), max_length=600, blank=True)
-    deviation_email = models.EmailField(
-        _("Avvikelserapporter skickas till"),
-        blank=True,
-        help_text=_(
-            "Funktionsadress till Forum barn och unga, inte en persons adress. Utan adress "
-            "går rapporterna till det centrala stödet."
-        ),
-    )
-    forum_is_example = models.BooleanField(
-        _("Uppgifterna om Forum är exempel"),
-        default=False,
-        help_text=_("Kryssa i om uppgifterna inte är bekräftade av kommunen."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("county_part"),
-        FieldPanel("intro"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("forum_convener"), FieldPanel("forum_meets")]),
-                FieldPanel("forum_note"),
-                FieldPanel("deviation_email"),
-                FieldPanel("forum_is_example"),
-            ],
-            heading=_("Forum barn och unga"),
-        ),
-        InlinePanel("contacts", heading=_("Kontakter i kommunen"), label=_("Kontakt")),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("forum_convener"),
-        index.RelatedFields("county_part", [index.SearchField("name")]),
-    ]
-
-    parent_page_types = ["directory.DirectoryIndexPage"]
-    subpage_types = ["directory.LocalRoutinePage"]
-
-    base_form_class = PrivacyPageForm
-
-    class Meta:
-        verbose_name = _("kommunsida")
-        verbose_name_plural = _("kommunsidor")
-
-    @cached_property
-    def heading(self) -> str:
-        return _("Vem ringer jag i %(name)s?") % {"name": self.title}
-
-    @path("")
-    def municipality(self, request):
-        from .views import municipality_page
-
-        return municipality_page(request, self)
-
-    def get_cached_paths(self):
-        return ["/", "/utskrift/"]
-
-    @path("utskrift/", name="print_card")
-    def print_card(self, request):
-        from .views import municipality_print_card
-
-        return municipality_print_card(request, self)
-
-
-class LocalRoutinePage(Page):
-    """A municipality's own routine or supplement to Norrbus, under its directory page."""
-
-    intro = models.TextField(_("Ingress"), max_length=500)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("Innehåll"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-
-    parent_page_types = ["directory.MunicipalityPage"]
-    subpage_types = []
-
-    base_form_class = PrivacyPageForm
-
-    class Meta:
-        verbose_name = _("lokal rutin")
-        verbose_name_plural = _("lokala rutiner")
-
-
 class ContactQuerySet(models.QuerySet):
     def published(self):
         """Contacts readers may see: on a live, public page, or on a county part."""
         live_pages = public(Page.objects.live())
         return self.filter(
             Q(county_part__isnull=False)
-            | Q(municipality__in=live_pages.type(MunicipalityPage))
-            | Q(directory__in=live_pages.type(DirectoryIndexPage))
+            | Q(municipality__in=live_pages)
+            | Q(directory__in=live_pages)
         )
 
-    def for_municipality(self, municipality: MunicipalityPage):
+    def for_municipality(self, municipality):
         """The municipality's own contacts, its county part's and the county-wide ones."""
         return self.filter(
             Q(municipality=municipality)
             | Q(county_part_id=municipality.county_part_id)
             | Q(directory__isnull=False)
+        )
+
+    def for_reader(self, municipality):
+        """Everything a reader in the municipality may call, with what the cards need loaded.
+
+        Not the municipality page itself: a page row is wide and costly to build for every
+        contact, and the pages that list contacts already have it."""
+        return (
+            self.published()
+            .for_municipality(municipality)
+            .select_related("county_part")
+            .prefetch_related("situations")
+            .order_by("sort_order", "pk")
         )
 
     def not_verified_since(self, when: datetime.date):
@@ -278,13 +139,21 @@ class Contact(ClusterableModel, Orderable):
     """A unit or function staff can call, with what to contact it about."""
 
     municipality = ParentalKey(
-        MunicipalityPage, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+        "directory.MunicipalityPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contacts",
     )
     county_part = ParentalKey(
         CountyPart, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
     )
     directory = ParentalKey(
-        DirectoryIndexPage, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+        "directory.DirectoryIndexPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contacts",
     )
 
     name = models.CharField(
@@ -292,7 +161,7 @@ class Contact(ClusterableModel, Orderable):
         max_length=160,
         help_text=_("T.ex. 'Socialtjänstens mottagning barn och unga'. Aldrig ett barns namn."),
     )
-    actor = models.CharField(_("Aktör"), max_length=20, choices=ContactActor.choices)
+    actor = models.CharField(_("Aktör"), max_length=20, choices=Actor.choices)
     # Phone numbers are not read for personnummer (see portal/page_forms.py).
     privacy_exempt_fields = ("phone", "phone_alt")
     phone = PhoneNumberField(_("Telefon"), blank=True)

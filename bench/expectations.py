@@ -1,4 +1,5 @@
-"""What must come in the top three: the relevance set in bench/relevance_set.json.
+"""What must come in the top three: the relevance set in bench/relevance_set.json, read by the
+relevance benchmark and by the search tests.
 
 An expectation starting with "/" is an address prefix (so a routine's steps count for the
 routine), one starting with "#" a part of the address's fragment, anything else a part of
@@ -8,7 +9,7 @@ the result's title.
 import json
 from pathlib import Path
 
-RELEVANCE_SET = Path(__file__).resolve().parents[2] / "bench" / "relevance_set.json"
+RELEVANCE_SET = Path(__file__).resolve().parent / "relevance_set.json"
 
 
 def load_relevance_set() -> list[dict]:

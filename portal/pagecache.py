@@ -27,13 +27,17 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
 
-from directory.services import COOKIE_NAME
-
 GENERATION_KEY = "pagecache:generation"
-# Cookies that say nothing about who the reader is, so a page setting them may be shared:
-# a municipality page remembers that municipality for every reader who opens it.
-SHAREABLE_COOKIES = {COOKIE_NAME}
 MESSAGES_COOKIE = "messages"
+# Cookies that say nothing about who the reader is but change what a page shows (the
+# remembered municipality): a page may set them and still be shared, and their value is part
+# of the key. Apps register theirs with `vary_on_cookie`.
+_VARY_COOKIES: list[str] = []
+
+
+def vary_on_cookie(name: str) -> None:
+    if name not in _VARY_COOKIES:
+        _VARY_COOKIES.append(name)
 
 
 def shared_cache():
@@ -64,7 +68,7 @@ def _cacheable_response(response) -> bool:
         response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
-        and set(response.cookies) <= SHAREABLE_COOKIES
+        and set(response.cookies) <= set(_VARY_COOKIES)
         and "private" not in cache_control
         and "no-store" not in cache_control
     )
@@ -86,7 +90,7 @@ def _entry_key(request, versions: dict) -> str:
         request.get_host(),
         path,
         request.META.get("QUERY_STRING", ""),
-        request.COOKIES.get(COOKIE_NAME, ""),
+        *(request.COOKIES.get(name, "") for name in _VARY_COOKIES),
     ]
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -1,5 +1,7 @@
 from django import template
 
+from ..navigation import breadcrumbs
+
 register = template.Library()
 
 
@@ -16,8 +18,6 @@ def nav_current(item, page) -> str:
 @register.simple_tag(takes_context=True)
 def breadcrumb_links(context, page):
     """The page's ancestors (home first), from the cache when the tree has not changed."""
-    from home.navigation import breadcrumbs
-
     return breadcrumbs(page, context.get("request"))
 
 
@@ -33,13 +33,3 @@ def field_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
-
-
-@register.simple_tag
-def major_changes(page, limit: int = 10):
-    """The page's latest major changes, with the notes its editors wrote for readers."""
-    from guidance.models import ChangeNoteMixin, PageChange
-
-    if not isinstance(page, ChangeNoteMixin):
-        return []
-    return list(PageChange.objects.filter(page_id=page.pk, major=True)[:limit])

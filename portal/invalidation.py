@@ -4,13 +4,23 @@ Wagtail's front-end cache invalidation when WAGTAILFRONTENDCACHE is set).
 A published page invalidates the paths that show it: its own (with its routable
 sub-pages), its parent's listing, the home page, search and "Ändringar", every page that
 refers to it (Wagtail's reference index: links, page choosers, lesson sources), and what its
-type feeds (a municipality's contacts appear beside every routine's steps). A change that
-can show on every page (a title, slug or menu change, a first publication, an unpublish, a
-move, a delete, a view restriction) invalidates everything.
+type feeds. A change that can show on every page (a title, slug or menu change, a first
+publication, an unpublish, a move, a delete, a view restriction) invalidates everything.
+
+What a type feeds is said by the apps, since this module sits below them all:
+- a page type may define `fed_paths()`: paths outside its own family that show it (an
+  agreement version shows on every agreement page);
+- `shown_on(consumer, *producers)`: every live page of `consumer` shows what pages of the
+  `producers` types hold (a municipality's contacts beside every routine's steps);
+- `register_snippet(model, paths)`: a snippet model whose rows show on the pages `paths()`
+  returns (glossary terms on the glossary page).
 """
+
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -32,7 +42,23 @@ def page_paths(page: Page) -> list[str]:
     return [page_path + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
 
 
-def _subtree_paths(page: Page) -> list[str]:
+_CONSUMERS: dict[type, tuple[type, ...]] = {}
+_SNIPPETS: dict[type, Callable[[], Iterable[str]]] = {}
+
+
+def shown_on(consumer: type, *producers: type) -> None:
+    """Pages of `consumer` show what pages of the `producers` types hold."""
+    _CONSUMERS[consumer] = (*_CONSUMERS.get(consumer, ()), *producers)
+
+
+def register_snippet(model: type, paths: Callable[[], Iterable[str]]) -> None:
+    """A change to a row of `model` invalidates `paths()` (and search and "Ändringar")."""
+    _SNIPPETS[model] = paths
+    for signal in (post_save, post_delete):
+        signal.connect(on_snippet_change, sender=model, dispatch_uid=f"pagecache.{model}.{signal}")
+
+
+def subtree_paths(page: Page) -> list[str]:
     paths = []
     for descendant in page.get_descendants(inclusive=True).live().specific(defer=True):
         paths += page_paths(descendant)
@@ -49,30 +75,20 @@ def _referring_pages(page: Page) -> list[Page]:
     return list(Page.objects.live().filter(pk__in=ids))
 
 
-def _fed_paths(page: Page) -> list[str]:
-    """Paths outside the page's own family that show what this type of page holds."""
-    from directory.models import DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
-    from guidance.models import AgreementVersionPage, RoutinePage
-    from guidance.training.models import (
-        LessonPage,
-        TrainingIndexPage,
-        TrainingModulePage,
-        TrainingPathPage,
-    )
+def live_paths_of(model: type) -> list[str]:
+    paths = []
+    for page in model.objects.live():
+        paths += page_paths(page)
+    return paths
 
-    paths: list[str] = []
-    specific = page.specific_class
-    if specific in (MunicipalityPage, LocalRoutinePage, DirectoryIndexPage):
-        for directory in DirectoryIndexPage.objects.live():
-            paths += page_paths(directory)
-        for routine in RoutinePage.objects.live():
-            paths += page_paths(routine)
-    if specific is AgreementVersionPage:
-        paths += _subtree_paths(page.get_parent())
-    if specific in (LessonPage, TrainingModulePage, TrainingPathPage):
-        training_index = page.get_ancestors().type(TrainingIndexPage).first()
-        if training_index is not None:
-            paths += _subtree_paths(training_index)
+
+def fed_paths(page: Page) -> list[str]:
+    """Paths outside the page's own family that show what this type of page holds."""
+    specific = page.specific_deferred
+    paths: list[str] = list(specific.fed_paths()) if hasattr(specific, "fed_paths") else []
+    for consumer, producers in _CONSUMERS.items():
+        if isinstance(specific, producers):
+            paths += live_paths_of(consumer)
     return paths
 
 
@@ -103,7 +119,7 @@ def paths_for_published(page: Page) -> list[str]:
         paths += page_paths(site.root_page)
     for referrer in _referring_pages(page):
         paths += page_paths(referrer)
-    paths += _fed_paths(page)
+    paths += fed_paths(page)
     return paths
 
 
@@ -111,8 +127,6 @@ def _purge_frontend(paths=None) -> None:
     """Tell a CDN or proxy in front (WAGTAILFRONTENDCACHE) what changed."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache, purge_urls_from_cache
-
     if paths is None:
         purge_pages_from_cache(Page.objects.live().filter(depth__gt=1))
         return
@@ -142,28 +156,12 @@ def on_structure_change(sender, instance=None, **kwargs):
 
 
 def on_snippet_change(sender, instance, **kwargs):
-    """Glossary terms, county parts, situations and search promotions."""
-    from directory.models import CountyPart, DirectoryIndexPage, Situation
-    from guidance.models import GlossaryPage, GlossaryTerm
-
-    paths = list(ALWAYS)
-    if isinstance(instance, GlossaryTerm):
-        for glossary in GlossaryPage.objects.live():
-            paths += page_paths(glossary)
-    if isinstance(instance, (CountyPart, Situation)):
-        for directory in DirectoryIndexPage.objects.live():
-            paths += _fed_paths(directory)
-            paths += _subtree_paths(directory)
+    paths = [*ALWAYS, *_SNIPPETS[sender]()]
     pagecache.invalidate_paths(paths)
     _purge_frontend(paths)
 
 
 def connect() -> None:
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-    from directory.models import CountyPart, Situation
-    from guidance.models import GlossaryTerm
-
     page_published.connect(on_published, dispatch_uid="pagecache.published")
     page_unpublished.connect(on_structure_change, dispatch_uid="pagecache.unpublished")
     post_page_move.connect(on_structure_change, dispatch_uid="pagecache.moved")
@@ -171,8 +169,3 @@ def connect() -> None:
     post_save.connect(
         on_structure_change, sender=PageViewRestriction, dispatch_uid="pagecache.restriction"
     )
-    for model in (GlossaryTerm, CountyPart, Situation, SearchPromotion, Query):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                on_snippet_change, sender=model, dispatch_uid=f"pagecache.{model}.{signal}"
-            )

@@ -1,4 +1,4 @@
-"""Small text helpers shared by the guidance models, importer and comparison."""
+"""Small text helpers: anchors, Swedish alphabetical order, plain text of rich text."""
 
 import re
 import unicodedata
@@ -40,3 +40,16 @@ def html_to_paragraphs(html: str) -> list[str]:
 
 def normalise_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def assign_anchors(sections) -> None:
+    """Give every section (anything with a heading and an anchor) a unique anchor, keeping the
+    ones editors already gave."""
+    taken: set[str] = set()
+    for section in sections:
+        base = section.anchor or make_anchor(section.heading)
+        anchor, suffix = base, 2
+        while anchor in taken:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        section.anchor = anchor
+        taken.add(anchor)

@@ -1,0 +1,48 @@
+"""How contacts are ordered and grouped for readers: local before shared, urgent first, then by
+actor. Plain functions over contacts (directory.models.Contact) already read from the
+database."""
+
+from dataclasses import dataclass, field
+
+from portal.actors import ACTOR_ORDER, Actor
+
+
+def scope_rank(contact) -> int:
+    """Local first, then the county part, then the whole county."""
+    return {"kommun": 0, "lansdel": 1, "lan": 2}[contact.scope]
+
+
+@dataclass
+class ActorGroup:
+    actor: str
+    label: str
+    contacts: list = field(default_factory=list)
+
+
+@dataclass
+class MunicipalityContacts:
+    urgent: list
+    groups: list[ActorGroup]
+    norrbus_contacts: list
+
+
+def arrange(contacts) -> MunicipalityContacts:
+    """Urgent and out-of-hours contacts first; the rest grouped by actor, local before shared."""
+    contacts = sorted(contacts, key=scope_rank)
+    urgent = [c for c in contacts if c.is_urgent or c.out_of_hours]
+    groups = {actor: ActorGroup(actor, Actor(actor).label) for actor in ACTOR_ORDER}
+    for contact in contacts:
+        if contact not in urgent:
+            groups[contact.actor].contacts.append(contact)
+    return MunicipalityContacts(
+        urgent=urgent,
+        groups=[group for group in groups.values() if group.contacts],
+        norrbus_contacts=[c for c in contacts if c.is_norrbus_contact],
+    )
+
+
+def contacts_by_actor(contacts) -> dict[str, list]:
+    by_actor: dict[str, list] = {actor: [] for actor in ACTOR_ORDER}
+    for contact in sorted(contacts, key=scope_rank):
+        by_actor[contact.actor].append(contact)
+    return by_actor

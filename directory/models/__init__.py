@@ -1,0 +1,21 @@
+from .contacts import (
+    COUNTY_LABEL,
+    VERIFY_AFTER_DAYS,
+    Contact,
+    CountyPart,
+    HttpsURLField,
+    Situation,
+)
+from .pages import DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
+
+__all__ = [
+    "COUNTY_LABEL",
+    "VERIFY_AFTER_DAYS",
+    "Contact",
+    "CountyPart",
+    "DirectoryIndexPage",
+    "HttpsURLField",
+    "LocalRoutinePage",
+    "MunicipalityPage",
+    "Situation",
+]

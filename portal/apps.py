@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """Site-wide infrastructure every app builds on: the page cache and its invalidation,
+    navigation, health, retention, security and the personnummer guard."""
+
+    name = "portal"
+    verbose_name = "Portalen"
+
+    def ready(self):
+        from . import invalidation
+
+        invalidation.connect()
