@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from directory.models import (
@@ -41,7 +40,7 @@ from guidance.training.models import (
     TrainingModulePage,
     TrainingPathPage,
 )
-from home import demo_agreement, demo_directory, demo_guidance, demo_training
+from home.demo import loader
 from home.models import HomePage
 from search import indexing
 
@@ -51,20 +50,6 @@ DEMO_ROLE_USERS = [
     ("granskare", "Granskare", REVIEWERS),
     ("kalix-redaktor", "Kommunredaktör", "Kommunredaktör Kalix"),
 ]
-
-# Glossary terms that point at a page, by the page's slug.
-GLOSSARY_LINKS = {
-    "Samordnad individuell plan": "samordnad-individuell-plan",
-    "Norrbusmöte": "norrbusmotet",
-    "Gröna kortet": "grona-kortet",
-    "Avvikelse": "avvikelsehantering",
-    "Forum barn och unga": "forum-barn-och-unga",
-    "BUP-linjen": "specialistvard",
-    "Barn- och ungdomspsykiatri": "specialistvard",
-    "Elevhälsa": "skola",
-    "Hälsocentral": "primarvard",
-    "Individ- och familjeomsorg": "socialtjanst",
-}
 
 
 def publish(page: Page) -> None:
@@ -117,58 +102,20 @@ class Command(BaseCommand):
             self.stderr.write(str(error))
 
     def build(self) -> HomePage:
-        home, home_created = self.ensure_home()
-        ensure_child(
-            home,
-            ContentPage,
-            "om-norrbus",
-            title="Om Norrbus",
-            show_in_menus=True,
-            intro="Norrbus är överenskommelsen mellan Region Norrbotten och länets 14 kommuner "
-            "om samverkan kring barn och unga som behöver stöd från mer än en aktör.",
-            body=demo_guidance.ABOUT_BODY,
-            content_owner=demo_guidance.OWNER,
-            next_review=demo_guidance.NEXT_REVIEW,
-        )
-        new_staff, _ = ensure_child(
-            home,
-            ContentPage,
-            "ny-i-norrbus",
-            title="Ny i Norrbus?",
-            show_in_menus=True,
-            intro="Börja här: det viktigaste om Norrbus för dig som är ny, i den ordning du "
-            "behöver det.",
-            body=demo_guidance.NEW_STAFF_BODY,
-            content_owner=demo_guidance.OWNER,
-            next_review=demo_guidance.NEXT_REVIEW,
-        )
+        site = loader.site()
+        review = site["review"]
+        pages = loader.pages()
+        home, home_created = self.ensure_home(site)
+        ensure_child(home, ContentPage, **pages["om-norrbus"], **review)
+        new_staff, _ = ensure_child(home, ContentPage, **pages["ny-i-norrbus"], **review)
         self.ensure_agreement(home)
-        actors = self.ensure_actors(home)
-        self.ensure_routines(home, actors)
-        ensure_child(
-            home,
-            ContentPage,
-            "samverkansstrukturen",
-            title="Samverkansstrukturen",
-            show_in_menus=True,
-            intro="Hur samverkan styrs och stöds på läns-, länsdels- och kommunnivå, och hur "
-            "processen kring ett enskilt barn går till.",
-            body=demo_guidance.STRUCTURE_BODY,
-            content_owner=demo_guidance.OWNER,
-            next_review=demo_guidance.NEXT_REVIEW,
-        )
+        actors = self.ensure_actors(home, review)
+        self.ensure_routines(home, actors, review)
+        ensure_child(home, ContentPage, **pages["samverkansstrukturen"], **review)
         self.ensure_directory(home)
-        ensure_child(
-            home,
-            GlossaryPage,
-            "begrepp",
-            title="Begrepp A–Ö",
-            show_in_menus=True,
-            intro="Ord och förkortningar du möter i samverkan kring barn och unga.",
-        )
-        created_terms = self.ensure_glossary()
-        self.ensure_training(home)
-        ensure_child(home, ContentPage, **demo_guidance.ACCESSIBILITY_STATEMENT)
+        created_terms = self.ensure_glossary(home)
+        self.ensure_training(home, review)
+        ensure_child(home, ContentPage, **pages["tillganglighet"], **review)
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
@@ -226,137 +173,86 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Demodeltagaren '{username}' skapades (se README för lösenordet).")
 
-    def ensure_home(self) -> tuple[HomePage, bool]:
+    def ensure_home(self, site: dict) -> tuple[HomePage, bool]:
         home = HomePage.objects.first()
         if home is not None:
             return home, False
         root = Page.get_first_root_node()
-        home = HomePage(
-            title="Norrbus kunskapsportal",
-            slug="start",
-            intro="Vägledning och kontakter för dig som arbetar med barn och unga i Norrbotten "
-            "– i skolan, socialtjänsten, primärvården eller specialistvården.",
-            new_staff_text="Här får du det viktigaste om Norrbus på en halvtimme: vad det är, "
-            "vem som gör vad och hur ett Norrbusmöte går till.",
-        )
+        home = HomePage(**site["home"])
         root.add_child(instance=home)
         publish(home)
         # Replace Wagtail's welcome page as the site's root.
         Page.objects.filter(depth=2, content_type__model="page").delete()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname, site.port, site.root_page = "localhost", 80, home
-        site.site_name = "Norrbus kunskapsportal"
-        site.save()
+        default = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        default.hostname, default.port, default.root_page = "localhost", 80, home
+        default.site_name = site["site_name"]
+        default.save()
         return home, True
 
     def ensure_agreement(self, home: HomePage) -> None:
-        index, _ = ensure_child(
-            home,
-            AgreementIndexPage,
-            "overenskommelsen",
-            title="Överenskommelsen",
-            show_in_menus=True,
-            intro="<p>Norrbus har funnits sedan 2008. Här finns alla versioner av "
-            "överenskommelsen, avsnitt för avsnitt. Den gällande versionen räknas ut från "
-            "datumet den började gälla.</p>",
-        )
+        data = loader.agreement()
+        index, _ = ensure_child(home, AgreementIndexPage, **data["page"])
         previous = None
-        for data in demo_agreement.VERSIONS:
+        for version in data["versions"]:
             sections = [
-                AgreementSection(level=level, heading=heading, body=body, sort_order=i)
-                for i, (level, heading, body) in enumerate(data["sections"])
+                AgreementSection(sort_order=i, **section)
+                for i, section in enumerate(version.pop("sections"))
             ]
-            version, _ = ensure_child(
+            previous, _ = ensure_child(
                 index,
                 AgreementVersionPage,
-                data["slug"],
-                title=data["title"],
-                version_label=data["version_label"],
-                decision_date=data["decision_date"],
-                effective_date=data["effective_date"],
-                summary=data["summary"],
+                **version,
                 replaces=previous,
                 children={"sections": sections},
             )
-            previous = version
 
-    def ensure_actors(self, home: HomePage) -> dict[str, ActorPage]:
-        section, _ = ensure_child(
-            home,
-            SectionPage,
-            "aktorer",
-            title="Aktörerna",
-            show_in_menus=True,
-            intro="Vad skola, socialtjänst, primärvård och specialistvård ansvarar för i Norrbus, "
-            "när du ska involvera dem och vad du kan förvänta dig.",
-        )
+    def ensure_actors(self, home: HomePage, review: dict) -> dict[str, ActorPage]:
+        data = loader.actors()
+        section, _ = ensure_child(home, SectionPage, **data["page"])
         actors = {}
-        for data in demo_guidance.ACTORS:
-            fields = {
-                k: v for k, v in data.items() if k not in {"slug", "units", "misunderstandings"}
-            }
-            units = [
-                ActorUnit(name=name, age_range=age, description=text, sort_order=i)
-                for i, (name, age, text) in enumerate(data["units"])
-            ]
+        for actor in data["actors"]:
+            units = [ActorUnit(sort_order=i, **unit) for i, unit in enumerate(actor.pop("units"))]
             myths = [
-                Misunderstanding(belief=belief, clarification=truth, sort_order=i)
-                for i, (belief, truth) in enumerate(data["misunderstandings"])
+                Misunderstanding(sort_order=i, **myth)
+                for i, myth in enumerate(actor.pop("misunderstandings"))
             ]
             page, _ = ensure_child(
                 section,
                 ActorPage,
-                data["slug"],
-                content_owner=demo_guidance.OWNER,
-                next_review=demo_guidance.NEXT_REVIEW,
+                **actor,
+                **review,
                 children={"units": units, "misunderstandings": myths},
-                **fields,
             )
             actors[page.actor] = page
         return actors
 
-    def ensure_routines(self, home: HomePage, actors: dict[str, ActorPage]) -> None:
-        section, _ = ensure_child(
-            home,
-            SectionPage,
-            "rutiner",
-            title="Rutiner",
-            show_in_menus=True,
-            intro="Steg för steg: vem gör vad, när och hur, i samverkan kring ett barn.",
-        )
-        created: list[tuple[RoutinePage, dict]] = []
-        for data in demo_guidance.ROUTINES:
-            page, was_created = ensure_child(
-                section,
-                RoutinePage,
-                data["slug"],
-                live=False,
-                title=data["title"],
-                summary=data["summary"],
-                audience_note=data["audience_note"],
-                steps=data["steps"],
-                content_owner=demo_guidance.OWNER,
-                next_review=demo_guidance.NEXT_REVIEW,
-            )
+    def ensure_routines(self, home: HomePage, actors: dict[str, ActorPage], review: dict) -> None:
+        data = loader.routines()
+        section, _ = ensure_child(home, SectionPage, **data["page"])
+        created: list[tuple[RoutinePage, list[str], list[str]]] = []
+        for routine in data["routines"]:
+            audience, related = routine.pop("audience"), routine.pop("related")
+            page, was_created = ensure_child(section, RoutinePage, live=False, **routine, **review)
             if was_created:
-                created.append((page, data))
+                created.append((page, audience, related))
         # Related routines can only be linked once they all exist.
         by_slug = {page.slug: page for page in RoutinePage.objects.child_of(section)}
-        for page, data in created:
-            page.audience = [actors[code] for code in data["audience"]]
-            page.related_routines = [by_slug[slug] for slug in data["related"]]
+        for page, audience, related in created:
+            page.audience = [actors[code] for code in audience]
+            page.related_routines = [by_slug[slug] for slug in related]
             publish(page)
 
     def ensure_directory(self, home: HomePage) -> None:
+        data = loader.directory()
         routines = {page.slug: page for page in RoutinePage.objects.all()}
         situations = {}
-        for order, data in enumerate(demo_directory.SITUATIONS):
+        for order, item in enumerate(data["situations"]):
             situation, _ = Situation.objects.get_or_create(
-                slug=data["slug"],
+                slug=item["slug"],
                 defaults={
-                    "title": data["title"],
-                    "description": data["description"],
-                    "routine": routines.get(data["routine"]),
+                    "title": item["title"],
+                    "description": item["description"],
+                    "routine": routines.get(item["routine"]),
                     "sort_order": order,
                 },
             )
@@ -375,106 +271,76 @@ class Command(BaseCommand):
         directory, _ = ensure_child(
             home,
             DirectoryIndexPage,
-            "vem-ringer-jag",
-            title="Vem ringer jag?",
-            show_in_menus=True,
-            intro="Rätt kontakt i din kommun, i länsdelen och för hela länet: välj kommun och "
-            "vad det gäller, eller gå direkt till en kommun.",
-            children={"contacts": build(demo_directory.COUNTY_CONTACTS)},
+            **data["page"],
+            children={"contacts": build(data["county_contacts"])},
         )
-        for order, (name, slug, members) in enumerate(demo_directory.COUNTY_PARTS):
-            county_part = CountyPart.objects.filter(slug=slug).first()
+        for order, part in enumerate(data["county_parts"]):
+            county_part = CountyPart.objects.filter(slug=part["slug"]).first()
             if county_part is None:
-                county_part = CountyPart(name=name, slug=slug, sort_order=order)
-                county_part.contacts = build(demo_directory.COUNTY_PART_CONTACTS[slug])
+                county_part = CountyPart(name=part["name"], slug=part["slug"], sort_order=order)
+                county_part.contacts = build(part["contacts"])
                 county_part.save()
-            for municipality in members:
+            for municipality in part["municipalities"]:
                 ensure_child(
                     directory,
                     MunicipalityPage,
-                    slugify(municipality),
-                    title=municipality,
+                    municipality["slug"],
+                    title=municipality["name"],
                     county_part=county_part,
-                    **demo_directory.FORUM,
-                    deviation_email=demo_directory.forum_email(slugify(municipality)),
-                    children={
-                        "contacts": build(demo_directory.MUNICIPALITY_CONTACTS[municipality])
-                    },
+                    **data["forum"],
+                    deviation_email=municipality["deviation_email"],
+                    children={"contacts": build(municipality["contacts"])},
                 )
-        kalix = MunicipalityPage.objects.get(slug="kalix")
-        ensure_child(kalix, LocalRoutinePage, **demo_directory.LOCAL_ROUTINE)
+        routine = data["local_routine"]
+        municipality = MunicipalityPage.objects.get(slug=routine.pop("municipality"))
+        ensure_child(municipality, LocalRoutinePage, **routine)
 
-    def ensure_glossary(self) -> int:
+    def ensure_glossary(self, home: HomePage) -> int:
+        data = loader.glossary()
+        ensure_child(home, GlossaryPage, **data["page"])
         created_count = 0
-        for term, abbreviations, synonyms, definition in demo_guidance.GLOSSARY:
-            if GlossaryTerm.objects.filter(term=term).exists():
+        for term in data["terms"]:
+            if GlossaryTerm.objects.filter(term=term["term"]).exists():
                 continue
-            slug = GLOSSARY_LINKS.get(term)
+            slug = term.pop("page", None)
             related = Page.objects.filter(slug=slug).first() if slug else None
-            GlossaryTerm.objects.create(
-                term=term,
-                abbreviations=abbreviations,
-                synonyms=synonyms,
-                definition=definition,
-                related_page=related,
-            )
+            GlossaryTerm.objects.create(**term, related_page=related)
             created_count += 1
         return created_count
 
-    def ensure_training(self, home: HomePage) -> None:
-        index, _ = ensure_child(
-            home, TrainingIndexPage, "utbildning", show_in_menus=True, **demo_training.INDEX
-        )
+    def ensure_training(self, home: HomePage, review: dict) -> None:
+        data = loader.training()
+        index, _ = ensure_child(home, TrainingIndexPage, **data["page"])
         audience = list(ActorPage.objects.order_by("path"))
         questions_block = LessonPage._meta.get_field("questions").stream_block
         modules = {}
-        for data in demo_training.MODULES:
-            module, created = ensure_child(
-                index,
-                TrainingModulePage,
-                data["slug"],
-                live=False,
-                title=data["title"],
-                intro=data["intro"],
-                learning_goals=data["goals"],
-                estimated_minutes=data["minutes"],
-                content_owner=demo_guidance.OWNER,
-                next_review=demo_guidance.NEXT_REVIEW,
-            )
+        for module in data["modules"]:
+            lessons = module.pop("lessons")
+            page, created = ensure_child(index, TrainingModulePage, live=False, **module, **review)
             if created:
-                module.audience = audience
-                publish(module)
-                for lesson in data["lessons"]:
+                page.audience = audience
+                publish(page)
+                for lesson in lessons:
                     references = [
                         LessonReference(
-                            page=Page.objects.get(url_path=f"/{home.slug}{url}"),
-                            anchor=anchor,
+                            page=Page.objects.get(url_path=f"/{home.slug}{reference['page']}"),
+                            anchor=reference.get("anchor", ""),
                             sort_order=i,
                         )
-                        for i, (url, anchor) in enumerate(lesson["references"])
+                        for i, reference in enumerate(lesson.pop("references"))
                     ]
+                    questions = with_ids(questions_block, lesson.pop("questions"))
                     ensure_child(
-                        module,
+                        page,
                         LessonPage,
-                        lesson["slug"],
-                        title=lesson["title"],
-                        intro=lesson["intro"],
-                        body=lesson["body"],
-                        questions=with_ids(questions_block, lesson["questions"]),
+                        **lesson,
+                        questions=questions,
                         children={"references": references},
                     )
-            modules[module.slug] = module
-        for data in demo_training.PATHS:
+            modules[page.slug] = page
+        for path in data["paths"]:
             items = [
                 PathModule(module=modules[slug], sort_order=i)
-                for i, slug in enumerate(data["modules"])
+                for i, slug in enumerate(path.pop("modules"))
             ]
-            ensure_child(
-                index,
-                TrainingPathPage,
-                data["slug"],
-                title=data["title"],
-                intro=data["intro"],
-                actor=data["actor"],
-                children={"path_modules": items},
-            )
+            ensure_child(index, TrainingPathPage, **path, children={"path_modules": items})
