@@ -2,11 +2,13 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from guidance.roles import CENTRAL_SUPPORT, REVIEWERS
 from tests.factories import HomePageFactory
 
 # The source documents live in shared/ beside the repository (as in CI).
@@ -84,3 +86,25 @@ def closed_port_url():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def member(django_user_model):
+    """A user in the named group."""
+
+    def create(username: str, group: str):
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return create
+
+
+@pytest.fixture
+def central(member):
+    return member("stod", CENTRAL_SUPPORT)
+
+
+@pytest.fixture
+def reviewer(member):
+    return member("granskare", REVIEWERS)

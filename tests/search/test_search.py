@@ -14,11 +14,11 @@ from bench.expectations import ISSUE_QUERIES, found_in_top_three
 from guidance.models import GlossaryTerm, RoutinePage
 from search.models import QueryStatistic
 from search.services import autocomplete, search_site
+from tests.identity_numbers import IDENTITY_NUMBERS
 
 pytestmark = pytest.mark.django_db
 
 # Published test numbers: personnummer in 12, 10 and separated form, and a samordningsnummer.
-IDENTITY_NUMBERS = ["198507099805", "8507099813", "19640823-3234", "850709-9805", "701063-2391"]
 
 
 @pytest.mark.parametrize("query", ISSUE_QUERIES, ids=list(ISSUE_QUERIES))

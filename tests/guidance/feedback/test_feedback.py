@@ -12,7 +12,7 @@ from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import RoutinePage
 from search.models import QueryStatistic
 
-from .test_privacy import deviation_data
+from .data import deviation_data
 
 pytestmark = pytest.mark.django_db
 

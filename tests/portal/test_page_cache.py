@@ -155,7 +155,7 @@ def test_entries_expire_at_midnight_at_the_latest(settings):
 
 def test_a_cdn_in_front_is_told_what_to_purge(client, cached, settings):
     settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": "tests.performance.recording_backend.RecordingBackend"}
+        "test": {"BACKEND": "tests.portal.recording_backend.RecordingBackend"}
     }
     settings.WAGTAILADMIN_BASE_URL = "https://norrbus.example.se"
     routine = RoutinePage.objects.get(slug="norrbusmotet")

@@ -12,8 +12,8 @@ from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import ContentPage, GlossaryTerm, RoutinePage
 from portal.privacy import contains_identity_number
 from portal.security import MaskingExceptionReporter
-
-from .conftest import IDENTITY_NUMBERS
+from tests.guidance.feedback.data import deviation_data
+from tests.identity_numbers import IDENTITY_NUMBERS
 
 pytestmark = pytest.mark.django_db
 
@@ -37,19 +37,6 @@ def test_feedback_with_a_personnummer_is_refused_and_not_stored(client, seeded, 
     assert "innehöll ett personnummer eller samordningsnummer" in html
     assert number not in html
     assert not Feedback.objects.exists()
-
-
-def deviation_data(**changes) -> dict:
-    data = {
-        "routine": RoutinePage.objects.get(slug="norrbusmotet").pk,
-        "reporter_actor": "skola",
-        "other_actors": ["socialtjanst"],
-        "municipality": MunicipalityPage.objects.get(slug="kalix").pk,
-        "description": "Kallelsen kom dagen före mötet.",
-        "reporter_email": "larare@kalix.se",
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.mark.parametrize("number", IDENTITY_NUMBERS)
