@@ -109,7 +109,9 @@ def review_owner(item) -> str:
 
 # Shared with the dashboard panel, so both list the pages alike.
 REVIEW_COLUMNS = [
-    TitleColumn("title", label=_("Sida"), accessor="page.title", get_url=lambda i: i.edit_url),
+    TitleColumn(
+        "title", label=_("Sida"), accessor="page.title", get_url=lambda item: item.edit_url
+    ),
     StatusTagColumn("label", label=_("Status"), primary=lambda item: item.state == "forsenad"),
     Column(
         "next_review",
