@@ -5,7 +5,6 @@ import datetime
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -20,6 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from portal.admin_permissions import AdminPermissionMixin, has_perm
+
 from .models import VERIFY_AFTER_DAYS, Contact, MunicipalityPage
 from .spreadsheet import (
     FORMATS,
@@ -31,6 +32,8 @@ from .spreadsheet import (
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The import and the export move the same data, so one permission covers both.
+can_move_contacts = has_perm("directory.import_contacts")
 
 
 class UnverifiedContactsFilterSet(WagtailFilterSet):
@@ -110,14 +113,8 @@ class ContactImportForm(forms.Form):
         return upload
 
 
-class ContactPermissionMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("directory.import_contacts"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ContactImportView(ContactPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class ContactImportView(AdminPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    user_test = can_move_contacts
     form_class = ContactImportForm
     template_name = "directory/admin/contact_import.html"
     page_title = _("Kontakter in och ut")
@@ -149,7 +146,9 @@ class ContactImportView(ContactPermissionMixin, WagtailAdminTemplateMixin, FormV
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class ContactExportView(ContactPermissionMixin, View):
+class ContactExportView(AdminPermissionMixin, View):
+    user_test = can_move_contacts
+
     def get(self, request):
         suffix = "." + request.GET.get("format", "csv")
         if suffix not in FORMATS:

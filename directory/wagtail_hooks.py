@@ -6,6 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.admin_permissions import PermissionMenuItem
+
 from .admin_views import ContactExportView, ContactImportView, UnverifiedContactsReportView
 from .models import CountyPart, Situation
 
@@ -62,15 +64,14 @@ def unverified_contacts_menu_item():
     )
 
 
-class ContactImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("directory.import_contacts")
-
-
 @hooks.register("register_admin_menu_item")
 def contact_import_menu_item():
-    return ContactImportMenuItem(
-        _("Kontakter in och ut"), reverse("contact_import"), icon_name="table", order=330
+    return PermissionMenuItem(
+        _("Kontakter in och ut"),
+        reverse("contact_import"),
+        view=ContactImportView,
+        icon_name="table",
+        order=330,
     )
 
 

@@ -1,4 +1,4 @@
-"""Admin view: upload an agreement document and get a draft version to review."""
+"""Admin: upload an agreement document and get a draft version to review; the review report."""
 
 import tempfile
 from pathlib import Path
@@ -6,12 +6,15 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
+from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from portal.admin_permissions import AdminPermissionMixin
 
 from .importing import (
     SUPPORTED_SUFFIXES,
@@ -51,17 +54,19 @@ class AgreementImportForm(forms.Form):
         return document
 
 
-class AgreementImportView(WagtailAdminTemplateMixin, FormView):
+def can_add_agreement_version(user) -> bool:
+    """The import creates a version under the agreement index: a page permission, not a model
+    one."""
+    index = AgreementIndexPage.objects.first()
+    return index is not None and index.permissions_for_user(user).can_add_subpage()
+
+
+class AgreementImportView(AdminPermissionMixin, WagtailAdminTemplateMixin, FormView):
     form_class = AgreementImportForm
     template_name = "guidance/admin/import_agreement.html"
     page_title = _("Läs in överenskommelse")
     header_icon = "doc-full"
-
-    def dispatch(self, request, *args, **kwargs):
-        index = AgreementIndexPage.objects.first()
-        if index is None or not index.permissions_for_user(request.user).can_add_subpage():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    user_test = can_add_agreement_version
 
     def form_valid(self, form):
         upload = form.cleaned_data["document"]
@@ -93,17 +98,49 @@ class AgreementImportView(WagtailAdminTemplateMixin, FormView):
         return redirect(reverse("wagtailadmin_pages:edit", args=[version.pk]))
 
 
-class ReviewReportView(WagtailAdminTemplateMixin, TemplateView):
+def review_date(value) -> str:
+    return value.strftime("%Y-%m-%d") if value else "–"
+
+
+def review_owner(item) -> str:
+    owner = item.page.review_owner
+    return (owner.get_full_name() or owner.get_username()) if owner else "Ingen"
+
+
+# Shared with the dashboard panel, so both list the pages alike.
+REVIEW_COLUMNS = [
+    TitleColumn(
+        "title", label=_("Sida"), accessor="page.title", get_url=lambda item: item.edit_url
+    ),
+    StatusTagColumn("label", label=_("Status"), primary=lambda item: item.state == "forsenad"),
+    Column(
+        "next_review",
+        label=_("Nästa granskning"),
+        accessor=lambda item: review_date(item.page.next_review),
+    ),
+    Column(
+        "last_reviewed",
+        label=_("Senast granskad"),
+        accessor=lambda item: review_date(item.page.last_reviewed),
+    ),
+    Column("owner", label=_("Ansvarig"), accessor=review_owner),
+]
+
+
+class ReviewReportView(ReportView):
     """Guidance pages that are due, overdue or have no review date: the signed-in editor's
     own by default, everyone's with ?alla=1."""
 
     template_name = "guidance/admin/review_report.html"
     page_title = _("Granskning av innehåll")
     header_icon = "date"
+    index_url_name = "review_report"
+    columns = REVIEW_COLUMNS
+    no_results_message = _("Inga sidor behöver granskas den närmaste månaden.")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        everyone = self.request.GET.get("alla") == "1"
-        context["everyone"] = everyone
-        context["items"] = review_items(owner=None if everyone else self.request.user)
-        return context
+    @property
+    def everyone(self) -> bool:
+        return self.request.GET.get("alla") == "1"
+
+    def get_queryset(self):
+        return review_items(owner=None if self.everyone else self.request.user)

@@ -3,11 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Table
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import AgreementImportView, ReviewReportView
-from .models import AgreementIndexPage, GlossaryTerm
+from portal.admin_permissions import PermissionMenuItem
+
+from .admin_views import REVIEW_COLUMNS, AgreementImportView, ReviewReportView
+from .models import GlossaryTerm
 from .reviews import review_items
 
 
@@ -29,16 +32,14 @@ def agreement_import_urls():
     return [path("overenskommelse/las-in/", AgreementImportView.as_view(), name="agreement_import")]
 
 
-class AgreementImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        index = AgreementIndexPage.objects.first()
-        return index is not None and index.permissions_for_user(request.user).can_add_subpage()
-
-
 @hooks.register("register_admin_menu_item")
 def agreement_import_menu_item():
-    return AgreementImportMenuItem(
-        _("Läs in överenskommelse"), reverse("agreement_import"), icon_name="doc-full", order=310
+    return PermissionMenuItem(
+        _("Läs in överenskommelse"),
+        reverse("agreement_import"),
+        view=AgreementImportView,
+        icon_name="doc-full",
+        order=310,
     )
 
 
@@ -65,7 +66,10 @@ class ReviewPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        return {"items": review_items(owner=self.user)}
+        return {
+            "table": Table(REVIEW_COLUMNS, review_items(owner=self.user)),
+            "no_results_message": ReviewReportView.no_results_message,
+        }
 
 
 @hooks.register("construct_homepage_panels")

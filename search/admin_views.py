@@ -2,43 +2,61 @@
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal.admin_permissions import AdminPermissionMixin
 
 from . import analytics
+from .models import QueryStatistic
 
-VIEW_PERMISSION = "search.view_querystatistic"
+ZERO_RESULT_COLUMNS = [
+    Column("query", label=_("Sökning")),
+    Column("total", label=_("Gånger utan träff")),
+]
 
 
-class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
+class SearchAnalyticsView(AdminPermissionMixin, ReportView):
+    """The week's most common queries; above them, the week's queries that found nothing."""
+
     template_name = "search/admin/analytics.html"
     page_title = _("Sökstatistik")
     header_icon = "search"
+    index_url_name = "search_analytics"
+    permission_policy = ModelPermissionPolicy(QueryStatistic)
+    permission_required = "view"
+    paginate_by = None  # analytics caps both lists
+    columns = [
+        Column("query", label=_("Sökning")),
+        Column("total", label=_("Gånger")),
+        Column("empty", label=_("Varav utan träff")),
+    ]
+    no_results_message = _("Ingen har sökt ännu.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(VIEW_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def weeks(self) -> list[datetime.date]:
+        return analytics.weeks()
 
-    def chosen_week(self, weeks: list[datetime.date]) -> datetime.date | None:
-        value = self.request.GET.get("vecka", "")
+    @cached_property
+    def week(self) -> datetime.date | None:
+        """The week asked for with ?vecka=, else the latest."""
         try:
-            chosen = datetime.date.fromisoformat(value)
+            chosen = datetime.date.fromisoformat(self.request.GET.get("vecka", ""))
         except ValueError:
-            return weeks[0] if weeks else None
-        return chosen if chosen in weeks else (weeks[0] if weeks else None)
+            chosen = None
+        if chosen in self.weeks:
+            return chosen
+        return self.weeks[0] if self.weeks else None
+
+    def get_queryset(self):
+        return analytics.top_queries(self.week) if self.week else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        weeks = analytics.weeks()
-        week = self.chosen_week(weeks)
-        context.update(
-            weeks=[(w, w.isocalendar().week) for w in weeks],
-            week=week,
-            week_number=week.isocalendar().week if week else None,
-            top=analytics.top_queries(week) if week else [],
-            zero=analytics.zero_result_queries(week) if week else [],
-        )
+        if self.week:
+            zero = analytics.zero_result_queries(self.week)
+            context["zero_result_table"] = Table(ZERO_RESULT_COLUMNS, zero)
         return context

@@ -1,9 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from .admin_views import VIEW_PERMISSION, SearchAnalyticsView
+from portal.admin_permissions import PermissionMenuItem
+
+from .admin_views import SearchAnalyticsView
 
 
 @hooks.register("register_admin_urls")
@@ -11,13 +12,12 @@ def search_admin_urls():
     return [path("sokstatistik/", SearchAnalyticsView.as_view(), name="search_analytics")]
 
 
-class SearchAnalyticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def search_analytics_menu_item():
-    return SearchAnalyticsMenuItem(
-        _("Sökstatistik"), reverse("search_analytics"), icon_name="search", order=720
+    return PermissionMenuItem(
+        _("Sökstatistik"),
+        reverse("search_analytics"),
+        view=SearchAnalyticsView,
+        icon_name="search",
+        order=720,
     )

@@ -2,7 +2,7 @@
 actor. Counts only; individuals are listed for administrators alone (see admin_views)."""
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 
@@ -107,20 +107,10 @@ def overview() -> list[ReportItem]:
     return items
 
 
-CSV_HEADER = ["Typ", "Namn", "Kommun", "Verksamhet", "Påbörjat", "Slutfört"]
-
-
-def _cell(value):
-    """Text a spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def csv_rows(items: list[ReportItem]):
-    yield CSV_HEADER
-    for item in items:
-        rows = [("Alla", "Alla", item.started, item.completed)]
-        rows += [(r.municipality, r.actor, r.started, r.completed) for r in item.rows]
-        for row in rows:
-            yield [_cell(value) for value in (item.kind, item.title, *row)]
+def export_rows(items: list[ReportItem]) -> list[dict]:
+    """One row per item and breakdown; each item's totals first, as "Alla", "Alla"."""
+    return [
+        {"kind": item.kind, "title": item.title, **asdict(breakdown)}
+        for item in items
+        for breakdown in [Breakdown("Alla", "Alla", item.started, item.completed), *item.rows]
+    ]

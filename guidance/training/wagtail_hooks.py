@@ -1,14 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from .admin_views import (
-    INVITE_PERMISSION,
-    OVERVIEW_PERMISSION,
-    InvitationView,
-    TrainingOverviewView,
-)
+from portal.admin_permissions import PermissionMenuItem
+
+from .admin_views import InvitationView, TrainingOverviewView
 
 
 @hooks.register("register_admin_urls")
@@ -19,15 +15,6 @@ def training_admin_urls():
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_reports_menu_item")
 def training_overview_menu_item():
     return PermissionMenuItem(
@@ -35,7 +22,7 @@ def training_overview_menu_item():
         reverse("training_overview"),
         icon_name="group",
         order=730,
-        permission=OVERVIEW_PERMISSION,
+        view=TrainingOverviewView,
     )
 
 
@@ -46,5 +33,5 @@ def training_invitation_menu_item():
         reverse("training_invitation"),
         icon_name="mail",
         order=610,
-        permission=INVITE_PERMISSION,
+        view=InvitationView,
     )

@@ -61,6 +61,18 @@ def test_dashboard_panel_and_report(client, owned, central):
     assert everyone.count("<tr>") >= report.count("<tr>")
 
 
+def test_the_report_lists_everyones_pages_only_when_asked(client, owned, central, member):
+    overdue, _ = owned
+    colleague = member("kollega", "Centralt stöd")
+    ActorPage.objects.filter(slug="skola").update(review_owner=colleague, next_review=None)
+    client.force_login(central)
+    own = client.get("/admin/granskning/").content.decode()
+    assert overdue.title in own and "kollega" not in own
+    everyone = client.get("/admin/granskning/", {"alla": "1"}).content.decode()
+    assert overdue.title in everyone and "kollega" in everyone
+    assert "Saknar granskningsdatum" in everyone
+
+
 def test_reminders_go_out_on_set_days_only():
     assert [days for days in range(-30, 31) if reminder_due(days)] == [-28, -21, -14, -7, 0, 14]
 

@@ -202,6 +202,25 @@ def test_analytics_report_lists_queries_for_those_allowed(client, seeded, django
     assert client.get("/admin/sokstatistik/").status_code == 200
 
 
+def test_analytics_report_shows_the_week_asked_for(admin_client, seeded):
+    search_site("sip")
+    QueryStatistic.objects.create(
+        week=datetime.date(2020, 1, 6), query="gammal", searches=3, zero_results=2
+    )
+    latest = admin_client.get("/admin/sokstatistik/").content.decode()
+    assert "sip" in latest and "gammal" not in latest
+    old = admin_client.get("/admin/sokstatistik/", {"vecka": "2020-01-06"}).content.decode()
+    assert "gammal" in old and "sip" not in old
+    assert "Sökningar utan träffar vecka 2</h2>" in old
+    unknown = admin_client.get("/admin/sokstatistik/", {"vecka": "2019-01-07"}).content.decode()
+    assert "sip" in unknown and "gammal" not in unknown
+
+
+def test_analytics_report_without_searches(admin_client):
+    html = admin_client.get("/admin/sokstatistik/").content.decode()
+    assert "Ingen har sökt ännu." in html and "Sökningar utan träffar" not in html
+
+
 def test_purge_removes_old_analytics(seeded):
     old_week = datetime.date(2020, 1, 6)
     QueryStatistic.objects.create(week=old_week, query="gammal", searches=3)

@@ -3,6 +3,7 @@
 import csv
 import io
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.test.utils.form_data import nested_form_data
@@ -141,3 +142,53 @@ def test_an_editor_marks_a_major_change_in_the_admin(client, django_user_model, 
     assert status.module.version == 2
     # The next edit starts as a minor change again.
     assert client.get(edit_url).context["form"].initial["change_major"] is False
+
+
+def test_overview_exports_the_same_rows_as_excel(client, support_user, learners, training):
+    client.force_login(support_user)
+    response = client.get(OVERVIEW + "?export=xlsx")
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = [[str(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(client.get(OVERVIEW + "?format=csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    assert rows == csv_rows
+
+
+def test_the_export_buttons_csv_is_the_csv(client, support_user, learners, training):
+    client.force_login(support_user)
+    html = client.get(OVERVIEW).content.decode()
+    assert f"{OVERVIEW}?export=csv" in html and f"{OVERVIEW}?export=xlsx" in html
+    assert client.get(OVERVIEW + "?export=csv").content == (
+        client.get(OVERVIEW + "?format=csv").content
+    )
+
+
+def test_the_excel_export_needs_the_permission(client, django_user_model, training):
+    editor = django_user_model.objects.create_user("r", "r@kalix.se", "pw")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(OVERVIEW + "?export=xlsx")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_csv_text_a_spreadsheet_would_run_as_a_formula_is_quoted(
+    client, support_user, learners, training
+):
+    TrainingModulePage.objects.filter(pk=training.module.pk).update(title="=HYPERLINK(1)")
+    client.force_login(support_user)
+    content = client.get(OVERVIEW + "?format=csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert ["Modul", "'=HYPERLINK(1)", "Alla", "Alla", "2", "1"] in rows
+
+
+def test_the_export_has_counts_only_even_for_administrators(client, django_user_model, learners):
+    admin = django_user_model.objects.create_superuser("admin", "a@example.org", "pw")
+    client.force_login(admin)
+    content = client.get(OVERVIEW + "?format=csv").content.decode("utf-8-sig")
+    assert "Norrbusmötet steg för steg" in content
+    assert "Anna" not in content and "anna" not in content
