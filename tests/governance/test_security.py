@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.hashers import identify_hasher
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -18,6 +18,7 @@ from directory.models import MunicipalityPage
 from guidance.feedback.models import Feedback
 from guidance.models import ContentPage, GlossaryTerm
 from portal.security import ADMIN_POLICY, PUBLIC_POLICY
+from portal.settings import base
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -96,13 +97,41 @@ def test_the_admin_may_frame_its_own_previews(admin_client, seeded):
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_passwords_are_hashed_with_argon2(django_user_model):
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.Argon2PasswordHasher"]):
-        user = django_user_model.objects.create_user("a", "a@example.org", "lösenord-1234")
-        assert identify_hasher(user.password).algorithm == "argon2"
-    from portal.settings import base
+def use_production_hashers(settings):
+    """The production hasher list (the test settings hash with MD5 for speed)."""
+    settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
 
-    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+@pytest.mark.parametrize("login_path", ["/konto/logga-in/", "/admin/login/"])
+def test_a_pbkdf2_password_is_rehashed_with_argon2_at_sign_in(
+    client, django_user_model, settings, login_path
+):
+    use_production_hashers(settings)
+    user = django_user_model.objects.create_superuser("larare", "l@example.org")
+    user.password = make_password("lösenord-1234", hasher="pbkdf2_sha256")
+    user.save()
+    assert identify_hasher(user.password).algorithm == "pbkdf2_sha256"
+    response = client.post(login_path, {"username": "larare", "password": "lösenord-1234"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$")
+    assert check_password("lösenord-1234", user.password)
+    assert not check_password("fel-lösenord", user.password)
+
+
+def test_a_new_password_is_hashed_with_argon2(django_user_model, settings):
+    use_production_hashers(settings)
+    user = django_user_model.objects.create_user("a", "a@example.org", "lösenord-1234")
+    assert identify_hasher(user.password).algorithm == "argon2"
+    form = SetPasswordForm(
+        user, {"new_password1": "Ett-nytt-2026", "new_password2": "Ett-nytt-2026"}
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$")
+    assert user.check_password("Ett-nytt-2026")
 
 
 def test_login_is_locked_after_repeated_failures(client, django_user_model, settings):
