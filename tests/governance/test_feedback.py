@@ -76,8 +76,10 @@ def test_answers_are_rate_limited(client, routine, settings):
 
 
 def test_unpublished_pages_take_no_feedback(client, routine):
+    assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 302
     routine.unpublish()
     assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 404
+    assert Feedback.objects.count() == 1  # the answer from before, none after
 
 
 def test_feedback_is_triaged_in_the_admin(client, routine, central):

@@ -19,6 +19,7 @@ from guidance.feedback.models import Feedback
 from guidance.models import ContentPage, GlossaryTerm
 from portal.security import ADMIN_POLICY, PUBLIC_POLICY
 from portal.settings import base
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -83,11 +84,13 @@ EXPECTED_HEADERS = {
 
 def test_public_pages_forbid_inline_code_and_framing(client, seeded):
     response = client.get("/")
+    assert response.status_code == 200
     policy = response["Content-Security-Policy"]
     assert policy == PUBLIC_POLICY
     assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
     html = response.content.decode()
+    assert '<main id="main"' in html and 'role="search"' in html
     assert "<script>" not in html and " style=" not in html and " onclick=" not in html
 
 
@@ -196,7 +199,7 @@ def test_script_payloads_through_every_block_type_are_escaped(client, seeded):
     ]
     page.intro = SCRIPT
     page.title = SCRIPT
-    page.save_revision().publish()
+    publish(page)
     html = client.get(page.url).content.decode()
     assert SCRIPT not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -244,15 +247,21 @@ def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(admin_cl
 
 def test_snippet_fields_are_escaped_on_the_glossary_page(client, seeded):
     GlossaryTerm.objects.create(term=SCRIPT, definition=SCRIPT, synonyms=SCRIPT)
-    html = client.get("/begrepp/").content.decode()
+    response = client.get("/begrepp/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert SCRIPT not in html
+    assert "Kallas också: &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_feedback_comments_are_escaped_in_the_admin(admin_client, seeded):
     page = ContentPage.objects.get(slug="om-norrbus")
     Feedback.objects.create(page=page, helpful=False, comment=SCRIPT)
-    html = admin_client.get("/admin/aterkoppling/").content.decode()
+    response = admin_client.get("/admin/aterkoppling/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert SCRIPT not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 ADMIN_ROUTES = [

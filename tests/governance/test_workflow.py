@@ -98,8 +98,13 @@ def test_a_reviewer_can_send_it_back(routine, central, reviewer):
 
 def test_a_minor_change_is_not_listed(client, routine, central, reviewer):
     approve(submit_change(routine, central, summary="Stavfel rättat."), reviewer)
-    assert "Ändringshistorik" not in client.get(routine.url).content.decode()
-    assert "Stavfel" not in client.get("/andringar/atom.xml").content.decode()
+    page = client.get(routine.url)
+    assert page.status_code == 200
+    assert "Stavfel rättat." in page.content.decode()  # published, so the change is live
+    assert "Ändringshistorik" not in page.content.decode()
+    feed = client.get("/andringar/atom.xml")
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
+    assert "Stavfel" not in feed.content.decode()
 
 
 def test_only_reviewers_can_approve(routine, central, reviewer):
