@@ -4,10 +4,9 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from tests.factories import HomePageFactory
+from tests.factories import built_for_the_module, make_home_page
 
 # The source documents live in shared/ beside the repository (as in CI).
 SEEDS_DIR = Path(
@@ -35,11 +34,7 @@ def fresh_cache():
 
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="start")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return make_home_page()
 
 
 @pytest.fixture
@@ -49,20 +44,10 @@ def site(home_page):
 
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, seeded once per test module.
-
-    Seeding builds some sixty pages and takes seconds; doing it for every test made the
-    suite slow. It is seeded inside a transaction that is rolled back when the module is
-    done, and each test runs in a savepoint inside it, so tests still cannot see each
-    other's changes."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("seed_demo")
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    """The demo content, seeded once per test module: seeding builds some sixty pages and
+    takes seconds. Only for tests about the demo content itself or that need real content
+    (relevance, query budgets); the others build what they need with tests.factories."""
+    yield from built_for_the_module(django_db_blocker, lambda: call_command("seed_demo"))
 
 
 @pytest.fixture

@@ -4,14 +4,17 @@ Pages are created under `parent=` (wagtail-factories) but not published: call `p
 when a test needs what publishing gives (a revision, the search entries, the page cache's
 invalidation, a change record)."""
 
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import TypeVar
 
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from directory.models import Contact, CountyPart, DirectoryIndexPage, MunicipalityPage, Situation
 from guidance.models import (
@@ -34,12 +37,29 @@ from guidance.training.models import (
 )
 from home.models import HomePage
 
+T = TypeVar("T")
+
 
 def publish(page: Page) -> Page:
     """Publish the page as an editor would (a revision, then publishing it) and reload it."""
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def built_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """Build content once for a test module (a module-scoped fixture yields from this).
+
+    It is built inside a transaction that is rolled back when the module is done, and each
+    test runs in a savepoint inside it, so tests still cannot see each other's changes."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        built = build()
+    yield built
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
 
 
 # --- home -------------------------------------------------------------------------------
@@ -51,6 +71,15 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def make_home_page() -> HomePage:
+    """The portal's home page as the default site's root."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="start")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 # --- guidance ---------------------------------------------------------------------------

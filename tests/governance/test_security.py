@@ -82,7 +82,7 @@ EXPECTED_HEADERS = {
 }
 
 
-def test_public_pages_forbid_inline_code_and_framing(client, seeded):
+def test_public_pages_forbid_inline_code_and_framing(client, governance_site):
     response = client.get("/")
     assert response.status_code == 200
     policy = response["Content-Security-Policy"]
@@ -94,7 +94,7 @@ def test_public_pages_forbid_inline_code_and_framing(client, seeded):
     assert "<script>" not in html and " style=" not in html and " onclick=" not in html
 
 
-def test_the_admin_may_frame_its_own_previews(admin_client, seeded):
+def test_the_admin_may_frame_its_own_previews(admin_client, governance_site):
     response = admin_client.get("/admin/")
     assert response["Content-Security-Policy"] == ADMIN_POLICY
     assert response["X-Frame-Options"] == "SAMEORIGIN"
@@ -177,7 +177,7 @@ def test_documents_in_a_private_collection_stay_private(client, settings, tmp_pa
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_script_payloads_through_every_block_type_are_escaped(client, seeded):
+def test_script_payloads_through_every_block_type_are_escaped(client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     page.body = [
         {"type": "heading", "value": {"text": SCRIPT, "level": "h2"}},
@@ -205,7 +205,9 @@ def test_script_payloads_through_every_block_type_are_escaped(client, seeded):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(admin_client, seeded):
+def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(
+    admin_client, governance_site
+):
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
     page = ContentPage.objects.get(slug="om-norrbus")
@@ -245,7 +247,7 @@ def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(admin_cl
     assert "javascript:" not in html
 
 
-def test_snippet_fields_are_escaped_on_the_glossary_page(client, seeded):
+def test_snippet_fields_are_escaped_on_the_glossary_page(client, governance_site):
     GlossaryTerm.objects.create(term=SCRIPT, definition=SCRIPT, synonyms=SCRIPT)
     response = client.get("/begrepp/")
     assert response.status_code == 200
@@ -254,7 +256,7 @@ def test_snippet_fields_are_escaped_on_the_glossary_page(client, seeded):
     assert "Kallas också: &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_feedback_comments_are_escaped_in_the_admin(admin_client, seeded):
+def test_feedback_comments_are_escaped_in_the_admin(admin_client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     Feedback.objects.create(page=page, helpful=False, comment=SCRIPT)
     response = admin_client.get("/admin/aterkoppling/")
@@ -282,7 +284,7 @@ ADMIN_ROUTES = [
 
 
 @pytest.mark.parametrize("path", ADMIN_ROUTES)
-def test_a_learner_gets_no_admin_route(client, seeded, member, path):
+def test_a_learner_gets_no_admin_route(client, governance_site, member, path):
     client.force_login(member("deltagare", "Deltagare"))
     response = client.get(path)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
@@ -303,7 +305,9 @@ KALIX_REFUSED = [
 
 
 @pytest.mark.parametrize("path", KALIX_REFUSED)
-def test_a_kalix_editor_gets_no_documents_snippets_or_reports(client, seeded, member, path):
+def test_a_kalix_editor_gets_no_documents_snippets_or_reports(
+    client, governance_site, member, path
+):
     client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
     response = client.get(path)
     refused = response.status_code == 403 or (
@@ -312,7 +316,7 @@ def test_a_kalix_editor_gets_no_documents_snippets_or_reports(client, seeded, me
     assert refused, (path, response.status_code)
 
 
-def test_a_kalix_editor_cannot_touch_lulea(client, seeded, member):
+def test_a_kalix_editor_cannot_touch_lulea(client, governance_site, member):
     client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
     lulea = MunicipalityPage.objects.get(slug="lulea")
     kalix = MunicipalityPage.objects.get(slug="kalix")
