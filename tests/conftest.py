@@ -5,11 +5,23 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page, Site
 
-from guidance.roles import CENTRAL_SUPPORT, REVIEWERS
-from tests.factories import HomePageFactory
+from guidance.roles import CENTRAL_SUPPORT, REVIEWERS, ensure_roles
+from tests.factories import (
+    ActorPageFactory,
+    ContactFactory,
+    ContentPageFactory,
+    CountyPartFactory,
+    DirectoryIndexPageFactory,
+    GlossaryPageFactory,
+    MunicipalityPageFactory,
+    RoutinePageFactory,
+    SectionPageFactory,
+    built_for_the_module,
+    make_home_page,
+    publish,
+)
 
 # The source documents live in shared/ beside the repository (as in CI).
 SEEDS_DIR = Path(
@@ -37,11 +49,7 @@ def fresh_cache():
 
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="start")
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
+    return make_home_page()
 
 
 @pytest.fixture
@@ -51,20 +59,10 @@ def site(home_page):
 
 @pytest.fixture(scope="module")
 def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, seeded once per test module.
-
-    Seeding builds some sixty pages and takes seconds; doing it for every test made the
-    suite slow. It is seeded inside a transaction that is rolled back when the module is
-    done, and each test runs in a savepoint inside it, so tests still cannot see each
-    other's changes."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("seed_demo")
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    """The demo content, seeded once per test module: seeding builds some sixty pages and
+    takes seconds. Only for tests about the demo content itself or that need real content
+    (relevance, query budgets); the others build what they need with tests.factories."""
+    yield from built_for_the_module(django_db_blocker, lambda: call_command("seed_demo"))
 
 
 @pytest.fixture
@@ -88,8 +86,69 @@ def closed_port_url():
     return f"http://127.0.0.1:{port}"
 
 
+def build_governance_site():
+    """Two routines, two content pages, an actor, the glossary, Kalix (with contacts and its
+    own address for deviation reports) and Luleå; then the roles, as `seed_demo` sets them."""
+    home_page = make_home_page()
+    rutiner = publish(SectionPageFactory(parent=home_page, title="Rutiner", slug="rutiner"))
+    for title, slug in [("Norrbusmötet", "norrbusmotet"), ("Gröna kortet", "grona-kortet")]:
+        publish(RoutinePageFactory(parent=rutiner, title=title, slug=slug))
+    for title, slug in [
+        ("Om Norrbus", "om-norrbus"),
+        ("Samverkansstrukturen", "samverkansstrukturen"),
+    ]:
+        publish(ContentPageFactory(parent=home_page, title=title, slug=slug))
+    aktorer = publish(SectionPageFactory(parent=home_page, title="Aktörer", slug="aktorer"))
+    publish(ActorPageFactory(parent=aktorer, slug="skola"))
+    publish(GlossaryPageFactory(parent=home_page))
+    index = publish(DirectoryIndexPageFactory(parent=home_page))
+    east = CountyPartFactory(name="Östra Norrbotten", slug="ostra-norrbotten")
+    publish(
+        MunicipalityPageFactory(
+            parent=index,
+            title="Kalix",
+            slug="kalix",
+            county_part=east,
+            deviation_email="forum.kalix@example.org",
+            contacts=[
+                ContactFactory.build(name="Elevhälsan Kalix", actor="skola", phone="0923-650 01"),
+                ContactFactory.build(
+                    name="Socialtjänsten Kalix", actor="socialtjanst", phone="0923-650 02"
+                ),
+            ],
+        )
+    )
+    publish(
+        MunicipalityPageFactory(
+            parent=index,
+            title="Luleå",
+            slug="lulea",
+            county_part=CountyPartFactory(name="Luleå/Boden", slug="lulea-boden"),
+            contacts=[
+                ContactFactory.build(
+                    name="Socialtjänsten Luleå", actor="socialtjanst", phone="0920-453 00"
+                )
+            ],
+        )
+    )
+    ensure_roles(home_page)
+    return home_page
+
+
+@pytest.fixture(scope="module")
+def governance_tree(django_db_setup, django_db_blocker):
+    """Built once per module (publishing a dozen pages for every test costs more than it
+    saves), rolled back after it; each test runs in a savepoint inside."""
+    yield from built_for_the_module(django_db_blocker, build_governance_site)
+
+
 @pytest.fixture
-def member(django_user_model):
+def governance_site(governance_tree, db):
+    return Page.objects.get(pk=governance_tree.pk).specific
+
+
+@pytest.fixture
+def member(django_user_model, governance_site):
     """A user in the named group."""
 
     def create(username: str, group: str):

@@ -66,4 +66,5 @@ def test_the_content_security_policy_does_not_break_the_search_suggestions(page,
     page.goto(portal_url + "/rutiner/")
     page.get_by_role("combobox", name="Sök i portalen").first.fill("norrb")
     page.wait_for_selector("[role=listbox] [role=option]")
+    assert page.locator("[role=listbox] [role=option]").count() > 0
     assert not [error for error in errors if "Content Security Policy" in error]

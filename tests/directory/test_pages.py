@@ -149,7 +149,9 @@ def test_choosing_refuses_unknown_municipalities_and_foreign_redirects(client, d
 
 def test_choosing_from_another_site_is_refused(client, directory, routine):
     # No CSRF token (the routine pages stay cacheable): the Origin is checked instead.
-    html = text_of(client.get(routine.url))
+    page = client.get(routine.url)
+    html = text_of(page)
+    assert page.status_code == 200 and 'action="/kontakter/valj-kommun/"' in html
     assert "csrfmiddlewaretoken" not in html
     response = client.post(
         "/kontakter/valj-kommun/",
@@ -198,6 +200,7 @@ def test_vcard_of_an_unpublished_page_is_not_found(client, directory):
     from directory.models import Contact
 
     contact = Contact.objects.get(name="Socialtjänsten Haparanda")
+    assert client.get(f"/kontakter/kontakt/{contact.pk}.vcf").status_code == 200
     directory["haparanda"].unpublish()
     assert client.get(f"/kontakter/kontakt/{contact.pk}.vcf").status_code == 404
     assert client.get("/kontakter/kontakt/999999.vcf").status_code == 404

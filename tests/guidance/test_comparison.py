@@ -3,7 +3,12 @@ from datetime import date
 import pytest
 
 from guidance.comparison import Change, compare_versions, diff_text, summarise
-from tests.factories import AgreementIndexPageFactory, AgreementVersionPageFactory, add_sections
+from tests.factories import (
+    AgreementIndexPageFactory,
+    AgreementVersionPageFactory,
+    add_sections,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +22,7 @@ def test_diff_marks_removed_and_added_words():
 
 def test_diff_of_identical_text_marks_nothing():
     html = diff_text("Samma text.", "Samma text.")
+    assert html == "<p>Samma text.</p>"
     assert "<ins>" not in html and "<del>" not in html
 
 
@@ -59,7 +65,7 @@ def two_versions(home_page):
         ],
     )
     for page in (old, new):
-        page.save_revision().publish()
+        publish(page)
     return index, old, new
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def routine(seeded):
+def routine(governance_site):
     return RoutinePage.objects.get(slug="norrbusmotet")
 
 
@@ -36,7 +36,7 @@ def approve(state, user):
     task_state.task.specific.on_action(task_state, user, "approve")
 
 
-def test_the_roles_exist_and_running_the_command_again_changes_nothing(seeded):
+def test_the_roles_exist_and_running_the_command_again_changes_nothing(governance_site):
     names = {CENTRAL_SUPPORT, REVIEWERS, LEARNERS, "Kommunredaktör Kalix", "Kommunredaktör Luleå"}
     assert names <= set(Group.objects.values_list("name", flat=True))
     before = {
@@ -98,8 +98,13 @@ def test_a_reviewer_can_send_it_back(routine, central, reviewer):
 
 def test_a_minor_change_is_not_listed(client, routine, central, reviewer):
     approve(submit_change(routine, central, summary="Stavfel rättat."), reviewer)
-    assert "Ändringshistorik" not in client.get(routine.url).content.decode()
-    assert "Stavfel" not in client.get("/andringar/atom.xml").content.decode()
+    page = client.get(routine.url)
+    assert page.status_code == 200
+    assert "Stavfel rättat." in page.content.decode()  # published, so the change is live
+    assert "Ändringshistorik" not in page.content.decode()
+    feed = client.get("/andringar/atom.xml")
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/atom+xml")
+    assert "Stavfel" not in feed.content.decode()
 
 
 def test_only_reviewers_can_approve(routine, central, reviewer):
@@ -122,7 +127,7 @@ def test_an_approved_change_with_a_date_goes_live_on_that_date(routine, central,
     assert RoutinePage.objects.get(pk=routine.pk).summary == "Gäller från nästa termin."
 
 
-def test_a_municipality_editor_publishes_their_own_page_without_review(seeded, member):
+def test_a_municipality_editor_publishes_their_own_page_without_review(governance_site, member):
     kalix_editor = member("kalix-red", "Kommunredaktör Kalix")
     kalix = MunicipalityPage.objects.get(slug="kalix")
     lulea = MunicipalityPage.objects.get(slug="lulea")
@@ -131,7 +136,7 @@ def test_a_municipality_editor_publishes_their_own_page_without_review(seeded, m
     assert not RoutinePage.objects.first().permissions_for_user(kalix_editor).can_edit()
 
 
-def test_learners_registering_join_the_learner_group(seeded, django_user_model):
+def test_learners_registering_join_the_learner_group(governance_site, django_user_model):
     from guidance.training.forms import RegistrationForm
 
     form = RegistrationForm(
@@ -151,7 +156,7 @@ def test_learners_registering_join_the_learner_group(seeded, django_user_model):
 
 
 def test_through_the_admin_submit_then_approve_then_readers_see_the_note(
-    client, seeded, central, reviewer
+    client, governance_site, central, reviewer
 ):
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 

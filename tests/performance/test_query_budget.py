@@ -31,6 +31,7 @@ from guidance.training.models import (
     TrainingModulePage,
     TrainingPathPage,
 )
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 MANY = 30
@@ -81,7 +82,7 @@ def grow_routine():
     ]
     routine.related_routines = list(RoutinePage.objects.exclude(pk=routine.pk))
     routine.audience = list(ActorPage.objects.all())
-    routine.save_revision().publish()
+    publish(routine)
     grow_routines()
     grow_municipality()
 
@@ -149,7 +150,7 @@ def grow_glossary():
 def grow_content():
     page = ContentPage.objects.get(slug="om-norrbus")
     page.body = [{"type": "paragraph", "value": f"<p>Stycke {n}.</p>"} for n in range(MANY)]
-    page.save_revision().publish()
+    publish(page)
 
 
 def grow_training():

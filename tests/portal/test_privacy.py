@@ -27,7 +27,7 @@ def test_the_phone_number_really_looks_like_an_identity_number():
 
 
 @pytest.mark.parametrize("number", IDENTITY_NUMBERS)
-def test_feedback_with_a_personnummer_is_refused_and_not_stored(client, seeded, number):
+def test_feedback_with_a_personnummer_is_refused_and_not_stored(client, governance_site, number):
     page = RoutinePage.objects.get(slug="norrbusmotet")
     response = client.post(
         f"/aterkoppling/{page.pk}/", {"helpful": "nej", "comment": f"Gäller {number}, se nedan"}
@@ -41,7 +41,7 @@ def test_feedback_with_a_personnummer_is_refused_and_not_stored(client, seeded, 
 
 @pytest.mark.parametrize("number", IDENTITY_NUMBERS)
 def test_a_deviation_report_with_a_personnummer_is_refused_stored_nowhere_sent_nowhere(
-    client, seeded, number
+    client, governance_site, number
 ):
     response = client.post("/avvikelse/", deviation_data(description=f"Eleven {number} fick"))
     html = response.content.decode()
@@ -76,7 +76,7 @@ def content_edit_data(page: ContentPage, intro: str, body_text: str) -> dict:
 
 
 @pytest.mark.parametrize("number", IDENTITY_NUMBERS)
-def test_a_page_with_a_personnummer_cannot_be_published(admin_client, seeded, number):
+def test_a_page_with_a_personnummer_cannot_be_published(admin_client, governance_site, number):
     page = ContentPage.objects.get(slug="om-norrbus")
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/",
@@ -89,7 +89,7 @@ def test_a_page_with_a_personnummer_cannot_be_published(admin_client, seeded, nu
     assert not page.has_unpublished_changes
 
 
-def test_the_number_in_a_plain_field_is_found_too(admin_client, seeded):
+def test_the_number_in_a_plain_field_is_found_too(admin_client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/", content_edit_data(page, "Se 8507099813.", "<p>Text.</p>")
@@ -98,7 +98,7 @@ def test_the_number_in_a_plain_field_is_found_too(admin_client, seeded):
     assert "Texten innehåller ett personnummer" in form_errors(response)
 
 
-def test_a_page_without_one_is_published(admin_client, seeded):
+def test_a_page_without_one_is_published(admin_client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/",
@@ -134,7 +134,7 @@ def municipality_data(page: MunicipalityPage, contact_phone: str, contact_name: 
 
 
 def test_a_contact_phone_number_that_passes_the_check_digit_test_is_not_blocked(
-    admin_client, seeded
+    admin_client, governance_site
 ):
     page = MunicipalityPage.objects.get(slug="kalix")
     response = admin_client.post(
@@ -145,7 +145,7 @@ def test_a_contact_phone_number_that_passes_the_check_digit_test_is_not_blocked(
     assert page.contacts.filter(phone__endswith="701740607").exists()
 
 
-def test_a_personnummer_in_a_contacts_text_is_blocked(admin_client, seeded):
+def test_a_personnummer_in_a_contacts_text_is_blocked(admin_client, governance_site):
     page = MunicipalityPage.objects.get(slug="kalix")
     response = admin_client.post(
         f"/admin/pages/{page.pk}/edit/",
@@ -156,7 +156,7 @@ def test_a_personnummer_in_a_contacts_text_is_blocked(admin_client, seeded):
     assert not page.contacts.filter(name__contains="850709").exists()
 
 
-def test_a_glossary_term_with_a_personnummer_is_refused(admin_client, seeded):
+def test_a_glossary_term_with_a_personnummer_is_refused(admin_client, governance_site):
     response = admin_client.post(
         "/admin/snippets/guidance/glossaryterm/add/",
         {"term": "Testord", "abbreviations": "", "synonyms": "", "definition": "Se 8507099813."},

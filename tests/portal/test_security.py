@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.hashers import identify_hasher
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -18,6 +18,8 @@ from directory.models import MunicipalityPage
 from guidance.feedback.models import Feedback
 from guidance.models import ContentPage, GlossaryTerm
 from portal.security import ADMIN_POLICY, PUBLIC_POLICY
+from portal.settings import base
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -80,29 +82,59 @@ EXPECTED_HEADERS = {
 }
 
 
-def test_public_pages_forbid_inline_code_and_framing(client, seeded):
+def test_public_pages_forbid_inline_code_and_framing(client, governance_site):
     response = client.get("/")
+    assert response.status_code == 200
     policy = response["Content-Security-Policy"]
     assert policy == PUBLIC_POLICY
     assert "unsafe-inline" not in policy and "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
     html = response.content.decode()
+    assert '<main id="main"' in html and 'role="search"' in html
     assert "<script>" not in html and " style=" not in html and " onclick=" not in html
 
 
-def test_the_admin_may_frame_its_own_previews(admin_client, seeded):
+def test_the_admin_may_frame_its_own_previews(admin_client, governance_site):
     response = admin_client.get("/admin/")
     assert response["Content-Security-Policy"] == ADMIN_POLICY
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_passwords_are_hashed_with_argon2(django_user_model):
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.Argon2PasswordHasher"]):
-        user = django_user_model.objects.create_user("a", "a@example.org", "lösenord-1234")
-        assert identify_hasher(user.password).algorithm == "argon2"
-    from portal.settings import base
+def use_production_hashers(settings):
+    """The production hasher list (the test settings hash with MD5 for speed)."""
+    settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
 
-    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+@pytest.mark.parametrize("login_path", ["/konto/logga-in/", "/admin/login/"])
+def test_a_pbkdf2_password_is_rehashed_with_argon2_at_sign_in(
+    client, django_user_model, settings, login_path
+):
+    use_production_hashers(settings)
+    user = django_user_model.objects.create_superuser("larare", "l@example.org")
+    user.password = make_password("lösenord-1234", hasher="pbkdf2_sha256")
+    user.save()
+    assert identify_hasher(user.password).algorithm == "pbkdf2_sha256"
+    response = client.post(login_path, {"username": "larare", "password": "lösenord-1234"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$")
+    assert check_password("lösenord-1234", user.password)
+    assert not check_password("fel-lösenord", user.password)
+
+
+def test_a_new_password_is_hashed_with_argon2(django_user_model, settings):
+    use_production_hashers(settings)
+    user = django_user_model.objects.create_user("a", "a@example.org", "lösenord-1234")
+    assert identify_hasher(user.password).algorithm == "argon2"
+    form = SetPasswordForm(
+        user, {"new_password1": "Ett-nytt-2026", "new_password2": "Ett-nytt-2026"}
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$")
+    assert user.check_password("Ett-nytt-2026")
 
 
 def test_login_is_locked_after_repeated_failures(client, django_user_model, settings):
@@ -145,7 +177,7 @@ def test_documents_in_a_private_collection_stay_private(client, settings, tmp_pa
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_script_payloads_through_every_block_type_are_escaped(client, seeded):
+def test_script_payloads_through_every_block_type_are_escaped(client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     page.body = [
         {"type": "heading", "value": {"text": SCRIPT, "level": "h2"}},
@@ -167,13 +199,15 @@ def test_script_payloads_through_every_block_type_are_escaped(client, seeded):
     ]
     page.intro = SCRIPT
     page.title = SCRIPT
-    page.save_revision().publish()
+    publish(page)
     html = client.get(page.url).content.decode()
     assert SCRIPT not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(admin_client, seeded):
+def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(
+    admin_client, governance_site
+):
     from wagtail.test.utils.form_data import nested_form_data, streamfield
 
     page = ContentPage.objects.get(slug="om-norrbus")
@@ -213,17 +247,23 @@ def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(admin_cl
     assert "javascript:" not in html
 
 
-def test_snippet_fields_are_escaped_on_the_glossary_page(client, seeded):
+def test_snippet_fields_are_escaped_on_the_glossary_page(client, governance_site):
     GlossaryTerm.objects.create(term=SCRIPT, definition=SCRIPT, synonyms=SCRIPT)
-    html = client.get("/begrepp/").content.decode()
+    response = client.get("/begrepp/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert SCRIPT not in html
+    assert "Kallas också: &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_feedback_comments_are_escaped_in_the_admin(admin_client, seeded):
+def test_feedback_comments_are_escaped_in_the_admin(admin_client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     Feedback.objects.create(page=page, helpful=False, comment=SCRIPT)
-    html = admin_client.get("/admin/aterkoppling/").content.decode()
+    response = admin_client.get("/admin/aterkoppling/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert SCRIPT not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 ADMIN_ROUTES = [
@@ -244,7 +284,7 @@ ADMIN_ROUTES = [
 
 
 @pytest.mark.parametrize("path", ADMIN_ROUTES)
-def test_a_learner_gets_no_admin_route(client, seeded, member, path):
+def test_a_learner_gets_no_admin_route(client, governance_site, member, path):
     client.force_login(member("deltagare", "Deltagare"))
     response = client.get(path)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
@@ -265,7 +305,9 @@ KALIX_REFUSED = [
 
 
 @pytest.mark.parametrize("path", KALIX_REFUSED)
-def test_a_kalix_editor_gets_no_documents_snippets_or_reports(client, seeded, member, path):
+def test_a_kalix_editor_gets_no_documents_snippets_or_reports(
+    client, governance_site, member, path
+):
     client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
     response = client.get(path)
     refused = response.status_code == 403 or (
@@ -274,7 +316,7 @@ def test_a_kalix_editor_gets_no_documents_snippets_or_reports(client, seeded, me
     assert refused, (path, response.status_code)
 
 
-def test_a_kalix_editor_cannot_touch_lulea(client, seeded, member):
+def test_a_kalix_editor_cannot_touch_lulea(client, governance_site, member):
     client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
     lulea = MunicipalityPage.objects.get(slug="lulea")
     kalix = MunicipalityPage.objects.get(slug="kalix")

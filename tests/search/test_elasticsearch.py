@@ -9,6 +9,7 @@ from guidance.models import GlossaryTerm, RoutinePage
 from search import elastic
 from search.models import PendingIndexUpdate, SearchEntry
 from search.services import autocomplete, search_site
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_publish_and_unpublish_reach_the_index(
     routine = RoutinePage.objects.get(slug="grona-kortet")
     routine.summary = "Ett kort med lila ränder."
     with django_capture_on_commit_callbacks(execute=True):
-        routine.save_revision().publish()
+        publish(routine)
     assert search_site("lila ränder").hits[0].url == "/rutiner/grona-kortet/"
     with django_capture_on_commit_callbacks(execute=True):
         routine.unpublish()
@@ -171,7 +172,7 @@ def test_publishing_with_the_cluster_down_succeeds_and_is_sent_later(
     routine = RoutinePage.objects.get(slug="grona-kortet")
     routine.summary = "Ett kort med lila ränder."
     with django_capture_on_commit_callbacks(execute=True):
-        routine.save_revision().publish()
+        publish(routine)
     assert RoutinePage.objects.get(pk=routine.pk).summary == "Ett kort med lila ränder."
     assert PendingIndexUpdate.objects.filter(source=f"page:{routine.pk}").exists()
     # The database path already has the change.

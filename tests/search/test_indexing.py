@@ -7,6 +7,7 @@ from directory.models import Contact, CountyPart, MunicipalityPage
 from guidance.models import GlossaryTerm, RoutinePage, SectionPage
 from search.models import SearchEntry
 from search.services import search_site
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_every_findable_thing_has_an_entry(seeded):
 def test_publishing_a_change_updates_the_entries(seeded, commit):
     routine = RoutinePage.objects.get(slug="grona-kortet")
     routine.summary = "Ett kort med lila ränder att ha till hands."
-    commit(lambda: routine.save_revision().publish())
+    commit(lambda: publish(routine))
     assert search_site("lila ränder").hits[0].url == "/rutiner/grona-kortet/"
 
 
@@ -53,6 +54,9 @@ def test_a_draft_is_not_searchable(seeded, commit):
     routine.summary = "Utkast om blåbär."
     commit(lambda: routine.save_revision())
     assert search_site("blåbär").total == 0
+    # The published version is still what is found.
+    assert keys(f"page:{routine.pk}")
+    assert "/rutiner/grona-kortet/" in [hit.url for hit in search_site("gröna kortet").hits]
 
 
 def test_unpublishing_removes_the_page_and_its_steps(seeded, commit):
@@ -66,7 +70,7 @@ def test_moving_a_page_updates_the_addresses_below_it(seeded, commit):
     routine = RoutinePage.objects.get(slug="grona-kortet")
     target = SectionPage(title="Checklistor", slug="checklistor")
     Page.objects.get(slug="start").add_child(instance=target)
-    target.save_revision().publish()
+    publish(target)
     commit(lambda: routine.move(target, pos="last-child"))
     entry = SearchEntry.objects.get(key=f"page:{routine.pk}")
     assert entry.url == "/checklistor/grona-kortet/"
@@ -77,19 +81,26 @@ def test_moving_a_page_updates_the_addresses_below_it(seeded, commit):
 
 def test_deleting_a_page_removes_its_entries(seeded, commit):
     routine = RoutinePage.objects.get(slug="grona-kortet")
+    other = RoutinePage.objects.get(slug="norrbusmotet")
     pk = routine.pk
+    assert keys(f"page:{pk}") and keys(f"step:{pk}:")
     commit(routine.delete)
     assert not keys(f"page:{pk}") and not keys(f"step:{pk}:")
+    assert keys(f"page:{other.pk}") and keys(f"step:{other.pk}:")  # only that page's
 
 
 def test_a_private_page_is_not_searchable(seeded, commit):
     routine = RoutinePage.objects.get(slug="grona-kortet")
+    other = RoutinePage.objects.get(slug="norrbusmotet")
+    assert keys(f"page:{routine.pk}")
     commit(
         lambda: PageViewRestriction.objects.create(
             page=routine, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
         )
     )
     assert not keys(f"page:{routine.pk}")
+    assert Page.objects.get(pk=routine.pk).live  # still published, only restricted
+    assert keys(f"page:{other.pk}")
 
 
 def test_a_municipality_contact_edit_is_searchable_on_publish(seeded, commit):
@@ -98,7 +109,7 @@ def test_a_municipality_contact_edit_is_searchable_on_publish(seeded, commit):
     contact = contacts[0]
     contact.name = "Familjeteamet i Kalix"
     kalix.contacts = contacts
-    commit(lambda: kalix.save_revision().publish())
+    commit(lambda: publish(kalix))
     hit = search_site("familjeteamet").hits[0]
     assert hit.title == "Familjeteamet i Kalix" and hit.contact.pk == contact.pk
 

@@ -256,6 +256,8 @@ def test_suggestions_match_accent_free_spelling_on_sqlite(seeded):
 
 def test_unpublished_pages_are_not_found(seeded, django_capture_on_commit_callbacks):
     routine = RoutinePage.objects.get(slug="grona-kortet")
+    before = search_site("gröna kortet").hits
+    assert any(hit.url.startswith("/rutiner/grona-kortet/") for hit in before)
     with django_capture_on_commit_callbacks(execute=True):
         routine.unpublish()
     hits = search_site("gröna kortet").hits

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def routine(seeded):
+def routine(governance_site):
     return RoutinePage.objects.get(slug="norrbusmotet")
 
 
@@ -76,8 +76,10 @@ def test_answers_are_rate_limited(client, routine, settings):
 
 
 def test_unpublished_pages_take_no_feedback(client, routine):
+    assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 302
     routine.unpublish()
     assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 404
+    assert Feedback.objects.count() == 1  # the answer from before, none after
 
 
 def test_feedback_is_triaged_in_the_admin(client, routine, central):
@@ -95,7 +97,7 @@ def test_feedback_is_triaged_in_the_admin(client, routine, central):
     assert client.get("/admin/aterkoppling/new/").status_code in (302, 403, 404)
 
 
-def test_a_deviation_report_goes_to_the_municipality_with_a_receipt(client, seeded):
+def test_a_deviation_report_goes_to_the_municipality_with_a_receipt(client, governance_site):
     response = client.post("/avvikelse/", deviation_data(), follow=True)
     html = response.content.decode()
     report = DeviationReport.objects.get()
@@ -110,7 +112,7 @@ def test_a_deviation_report_goes_to_the_municipality_with_a_receipt(client, seed
 
 
 def test_without_an_address_of_its_own_the_report_goes_to_the_central_support(
-    client, seeded, settings
+    client, governance_site, settings
 ):
     settings.DEVIATION_REPORT_RECIPIENT = "norrbus@norrbotten.example"
     MunicipalityPage.objects.filter(slug="kalix").update(deviation_email="")
@@ -118,7 +120,7 @@ def test_without_an_address_of_its_own_the_report_goes_to_the_central_support(
     assert mail.outbox[0].to == ["norrbus@norrbotten.example"]
 
 
-def test_a_deviation_report_with_gaps_names_each_and_keeps_the_rest(client, seeded):
+def test_a_deviation_report_with_gaps_names_each_and_keeps_the_rest(client, governance_site):
     data = deviation_data(other_actors=[], reporter_email="inte-en-adress")
     response = client.post("/avvikelse/", data)
     html = response.content.decode()
@@ -129,7 +131,7 @@ def test_a_deviation_report_with_gaps_names_each_and_keeps_the_rest(client, seed
     assert not DeviationReport.objects.exists() and mail.outbox == []
 
 
-def test_purge_removes_what_is_older_than_configured(seeded, settings, routine):
+def test_purge_removes_what_is_older_than_configured(governance_site, settings, routine):
     settings.FEEDBACK_RETENTION_DAYS = 30
     settings.DEVIATION_REPORT_RETENTION_DAYS = 10
     old = timezone.now() - datetime.timedelta(days=31)

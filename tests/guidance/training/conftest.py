@@ -5,12 +5,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from directory.models import CountyPart, DirectoryIndexPage, MunicipalityPage
-from guidance.models import RoutinePage, SectionPage
+from guidance.models import RoutinePage
 from guidance.training.blocks import with_ids
 from guidance.training.grading import questions_of
 from guidance.training.models import (
-    LearnerProfile,
     LessonPage,
     LessonReference,
     PathModule,
@@ -18,13 +16,20 @@ from guidance.training.models import (
     TrainingModulePage,
     TrainingPathPage,
 )
-from tests.factories import step
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+from tests.factories import (
+    CountyPartFactory,
+    DirectoryIndexPageFactory,
+    LearnerProfileFactory,
+    LessonPageFactory,
+    MunicipalityPageFactory,
+    RoutinePageFactory,
+    SectionPageFactory,
+    TrainingIndexPageFactory,
+    TrainingModulePageFactory,
+    TrainingPathPageFactory,
+    publish,
+    step,
+)
 
 
 def question(text: str, *options: tuple[str, bool]) -> dict:
@@ -83,60 +88,66 @@ def major_change(page, note: str):
 
 @pytest.fixture
 def municipalities(home_page):
-    part = CountyPart.objects.create(name="Östra Norrbotten", slug="ostra")
-    index = DirectoryIndexPage(title="Vem ringer jag?", slug="vem-ringer-jag", intro="Kontakter.")
-    home_page.add_child(instance=index)
-    publish(index)
-    pages = {}
-    for name, slug in [("Kalix", "kalix"), ("Luleå", "lulea")]:
-        page = MunicipalityPage(title=name, slug=slug, county_part=part)
-        index.add_child(instance=page)
-        pages[slug] = publish(page)
-    return pages
+    part = CountyPartFactory(name="Östra Norrbotten", slug="ostra")
+    index = publish(DirectoryIndexPageFactory(parent=home_page))
+    return {
+        slug: publish(
+            MunicipalityPageFactory(parent=index, title=name, slug=slug, county_part=part)
+        )
+        for name, slug in [("Kalix", "kalix"), ("Luleå", "lulea")]
+    }
 
 
 @pytest.fixture
 def training(home_page) -> Training:
-    section = SectionPage(title="Rutiner", slug="rutiner")
-    home_page.add_child(instance=section)
-    routines = []
-    for title, slug in [("Norrbusmötet", "norrbusmotet"), ("Gröna kortet", "grona-kortet")]:
-        routine = RoutinePage(title=title, slug=slug, summary="Så gör du.", steps=[step("Steg")])
-        section.add_child(instance=routine)
-        routines.append(publish(routine))
-    index = TrainingIndexPage(title="Utbildning", slug="utbildning")
-    home_page.add_child(instance=index)
-    publish(index)
-    module = TrainingModulePage(
-        title="Norrbusmötet steg för steg",
-        slug="norrbusmotet-steg-for-steg",
-        intro="Så går mötet till.",
-        learning_goals="Kalla till möte\nHålla mötet",
-        estimated_minutes=15,
-        pass_mark=80,
+    section = SectionPageFactory(parent=home_page, title="Rutiner", slug="rutiner")
+    routines = [
+        publish(
+            RoutinePageFactory(
+                parent=section, title=title, slug=slug, summary="Så gör du.", steps=[step("Steg")]
+            )
+        )
+        for title, slug in [("Norrbusmötet", "norrbusmotet"), ("Gröna kortet", "grona-kortet")]
+    ]
+    index = publish(TrainingIndexPageFactory(parent=home_page))
+    module = publish(
+        TrainingModulePageFactory(
+            parent=index,
+            title="Norrbusmötet steg för steg",
+            slug="norrbusmotet-steg-for-steg",
+            intro="Så går mötet till.",
+            learning_goals="Kalla till möte\nHålla mötet",
+            estimated_minutes=15,
+            pass_mark=80,
+        )
     )
-    index.add_child(instance=module)
-    publish(module)
-    reading = LessonPage(
-        title="Före mötet",
-        slug="fore-motet",
-        body=[{"type": "paragraph", "value": "<p>Samtycke först.</p>"}],
+    reading = publish(
+        LessonPageFactory(
+            parent=module,
+            title="Före mötet",
+            slug="fore-motet",
+            body=[{"type": "paragraph", "value": "<p>Samtycke först.</p>"}],
+            references=[LessonReference(page=routines[0])],
+        )
     )
-    reading.references = [LessonReference(page=routines[0])]
-    module.add_child(instance=reading)
-    publish(reading)
-    checked = LessonPage(
-        title="Mötet",
-        slug="motet",
-        body=[{"type": "paragraph", "value": "<p>Vem gör vad.</p>"}],
+    checked = publish(
+        LessonPageFactory(
+            parent=module,
+            title="Mötet",
+            slug="motet",
+            body=[{"type": "paragraph", "value": "<p>Vem gör vad.</p>"}],
+            questions=with_ids(LessonPage._meta.get_field("questions").stream_block, QUESTIONS),
+        )
     )
-    checked.questions = with_ids(LessonPage._meta.get_field("questions").stream_block, QUESTIONS)
-    module.add_child(instance=checked)
-    publish(checked)
-    path = TrainingPathPage(title="Ny i skolan", slug="ny-i-skolan", intro="För skolan.")
-    path.path_modules = [PathModule(module=module)]
-    index.add_child(instance=path)
-    publish(path)
+    path = publish(
+        TrainingPathPageFactory(
+            parent=index,
+            title="Ny i skolan",
+            slug="ny-i-skolan",
+            intro="För skolan.",
+            path_modules=[PathModule(module=module)],
+        )
+    )
     return Training(index, module, reading, checked, path, routines[0], routines[1])
 
 
@@ -145,7 +156,7 @@ def learner(django_user_model, municipalities):
     user = django_user_model.objects.create_user(
         "anna", "anna@kalix.se", "norrbus-test-1", first_name="Anna", last_name="Andersson"
     )
-    LearnerProfile.objects.create(user=user, municipality=municipalities["kalix"], actor="skola")
+    LearnerProfileFactory(user=user, municipality=municipalities["kalix"], actor="skola")
     return user
 
 

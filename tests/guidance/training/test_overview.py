@@ -52,7 +52,9 @@ def test_overview_needs_the_permission(client, django_user_model, training):
     response = client.get(OVERVIEW)
     assert response.status_code in (302, 403)
     assert client.get(OVERVIEW + "?format=csv").status_code in (302, 403)
-    assert "Utbildningsöversikt" not in client.get("/admin/").content.decode()
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200 and 'lang="sv"' in dashboard.content.decode()
+    assert "Utbildningsöversikt" not in dashboard.content.decode()
 
 
 def test_overview_counts_by_municipality_and_actor(client, support_user, learners, training):

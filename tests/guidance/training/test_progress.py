@@ -14,8 +14,9 @@ from guidance.training.progress import (
     learner_overview,
     module_status,
 )
+from tests.factories import publish
 
-from .conftest import major_change, publish
+from .conftest import major_change
 
 pytestmark = pytest.mark.django_db
 
