@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from directory.cookies import COOKIE_NAME
-from directory.models import MunicipalityPage
+from directory.models import MunicipalityPage, Situation
 from portal.actors import NORRBUS_VALUES
 
 pytestmark = pytest.mark.django_db
@@ -266,3 +266,15 @@ def test_every_demo_municipality_has_contacts_for_every_actor(client):
     assert len(set(numbers)) == len(numbers)
     emails = Contact.objects.exclude(email="").values_list("email", flat=True)
     assert all(email.endswith("@example.org") for email in emails)
+
+
+def test_a_situation_is_edited_with_a_chooser_of_routines(client, seeded, django_user_model):
+    """The situation's routine is a page chooser limited to routines (the directory names no
+    guidance model)."""
+    client.force_login(django_user_model.objects.create_superuser("a", "a@example.org", "pw"))
+    situation = Situation.objects.exclude(routine=None).first()
+    response = client.get(f"/admin/snippets/directory/situation/edit/{situation.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert situation.routine.title in html
+    assert "guidance.routinepage" in html  # the chooser's target model
