@@ -1,24 +1,35 @@
 """Contacts to and from CSV and Excel: every row validated, all or nothing.
 
-tablib (with openpyxl for .xlsx) reads and writes the files; each row is checked by a Django
-form, so the error report speaks Swedish and names the row and column. Rows are matched on
-scope + unit name, so exporting and importing again changes nothing. Page contacts are written
-as a new, published revision of their page, so the page history shows the import.
+A file must carry every column of the export: a missing column would otherwise blank that
+field on every matched contact. .xlsx is read with openpyxl with its formulas visible (not
+their cached results), and a formula cell is refused; in CSV, text a spreadsheet would compute
+(a leading =, +, - or @) is refused likewise, and the export writes such text so that no
+spreadsheet computes it. Every cell but the phone numbers is checked for personnummer. Each row
+is checked by a Django form, so the error report speaks Swedish and names the row and column.
+Rows are matched on scope + unit name, so exporting and importing again changes nothing. Page
+contacts are written as a new, published revision of their page, so the page history shows
+the import.
 """
 
+import csv
 import datetime
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tablib
+import openpyxl
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from portal.actors import Actor
+from portal.privacy import contains_identity_number
 
 from .models import (
     COUNTY_LABEL,
@@ -55,11 +66,18 @@ COLUMNS = [
     ("Exempeluppgift", "is_example"),
 ]
 HEADERS = [header for header, _field in COLUMNS]
-REQUIRED_HEADERS = {"Omfattning", "Enhet eller funktion", "Aktör"}
 BOOLEAN_FIELDS = {"is_urgent", "out_of_hours", "is_norrbus_contact", "is_example"}
 TRUE_WORDS = {"ja", "j", "x", "1", "true", "sant"}
 FALSE_WORDS = {"", "nej", "n", "0", "false", "falskt"}
 CONTACT_FIELDS = [name for _header, name in COLUMNS if name not in {"scope", "situations"}]
+# Phone numbers are digits by nature; the model says which fields are not read for personnummer.
+IDENTITY_NUMBER_EXEMPT = {
+    header for header, name in COLUMNS if name in Contact.privacy_exempt_fields
+}
+# A leading + or - followed only by digits, spaces and number punctuation is a phone number or
+# a number ("+46 70-174 06 20", "-5"): a spreadsheet computes at most plain arithmetic from it,
+# never a function or a reference. Anything else after + or - can be a formula.
+NUMBER_LIKE = re.compile(r"[+-][\d\s().,/+-]*")
 
 
 class ContactFileError(Exception):
@@ -118,37 +136,145 @@ class Scopes:
         )
 
 
-def read_dataset(content: bytes, suffix: str) -> tablib.Dataset:
+class Formula:
+    """A cell a spreadsheet computes: its value is never read, only refused."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"<Formula {self.message!r}>"
+
+
+XLSX_FORMULA = Formula(
+    gettext_lazy("Cell %(cell)s innehåller en formel. Skriv in värdet som vanlig text.")
+)
+CSV_FORMULA = Formula(
+    gettext_lazy(
+        "Cell %(cell)s innehåller en formel (börjar med =, +, - eller @). "
+        "Ta bort tecknet eller skriv en apostrof (') före det."
+    )
+)
+
+
+IDENTITY_NUMBER_IN_CELL = gettext_lazy(
+    "Cell %(cell)s innehåller ett personnummer eller samordningsnummer. Ta bort det; skriv "
+    "aldrig uppgifter om enskilda barn eller familjer i kontaktlistan."
+)
+
+
+def looks_like_formula(text: str) -> bool:
+    """Would a spreadsheet opening this text compute it?"""
+    first = text[:1]
+    if first in ("=", "@"):
+        return True
+    return first in ("+", "-") and not NUMBER_LIKE.fullmatch(text)
+
+
+def formula_safe(text: str) -> str:
+    """Text for a CSV cell that no spreadsheet computes; `csv_cell` reads it back as it was.
+
+    A leading apostrophe marks text, as in Excel; text that itself starts with one gets
+    another, so that every text survives the round trip."""
+    return "'" + text if looks_like_formula(text) or text.startswith("'") else text
+
+
+def csv_cell(text: str):
+    """A CSV cell as the portal reads it: `formula_safe` undone, formulas refused."""
+    text = text.strip()
+    if text.startswith("'") and (looks_like_formula(text[1:]) or text[1:].startswith("'")):
+        return text[1:]
+    return CSV_FORMULA if looks_like_formula(text) else text
+
+
+def read_csv(content: bytes) -> list[list]:
+    text = content.decode("utf-8-sig")
+    return [[csv_cell(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
+
+
+def read_xlsx(content: bytes) -> list[list]:
+    """The first sheet's values; formulas are read as formulas, not as their last result."""
+    workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    try:
+        rows = []
+        for row in workbook.active.iter_rows():
+            if len(rows) > MAX_ROWS + 1:  # the headers and one row too many are enough
+                break
+            # "f" is a formula; "e" an error value such as #REF!, which only a formula makes.
+            rows.append([XLSX_FORMULA if c.data_type in ("f", "e") else c.value for c in row])
+        return rows
+    finally:
+        workbook.close()
+
+
+@dataclass
+class Table:
+    """The file's data rows as {header: raw cell}, with the number each row has in the file."""
+
+    rows: list[tuple[int, dict]]
+    columns: dict[str, str]  # header → column letter
+
+
+def read_table(content: bytes, suffix: str) -> Table:
     file_format = FORMATS.get(suffix.lower())
     if file_format is None:
         raise ContactFileError(_("Filtypen stöds inte. Använd .csv eller .xlsx."))
     try:
-        if file_format == "csv":
-            text = content.decode("utf-8-sig")
-            dataset = tablib.Dataset().load(text, format="csv")
-        else:
-            dataset = tablib.Dataset().load(io.BytesIO(content), format="xlsx")
+        rows = read_csv(content) if file_format == "csv" else read_xlsx(content)
     except UnicodeDecodeError as error:
         raise ContactFileError(_("CSV-filen måste vara sparad som UTF-8.")) from error
-    except Exception as error:  # tablib and openpyxl raise many kinds for a broken file
+    except Exception as error:  # csv and openpyxl raise many kinds for a broken file
         raise ContactFileError(
             _("Filen kunde inte läsas som %(format)s. Är den skadad eller av en annan typ?")
             % {"format": file_format.upper()}
         ) from error
-    headers = [str(header or "").strip() for header in (dataset.headers or [])]
-    missing = [header for header in HEADERS if header in REQUIRED_HEADERS and header not in headers]
+    header_row, data = (rows[0], rows[1:]) if rows else ([], [])
+    if len(data) > MAX_ROWS:
+        raise ContactFileError(_("Filen har fler än %(max)d rader.") % {"max": MAX_ROWS})
+    problems = [
+        _("Cell %(cell)s är en formel, inte en rubrik.") % {"cell": f"{get_column_letter(i)}1"}
+        for i, cell in enumerate(header_row, start=1)
+        if isinstance(cell, Formula)
+    ]
+    headers = ["" if isinstance(cell, Formula) else cell_text(cell) for cell in header_row]
+    for i, header in enumerate(headers):
+        if contains_identity_number(header):
+            problems.append(IDENTITY_NUMBER_IN_CELL % {"cell": f"{get_column_letter(i + 1)}1"})
+            headers[i] = ""  # named by its cell only, never repeated
+    missing = [header for header in HEADERS if header not in headers]
     if missing:
-        raise ContactFileError(
-            _("Kolumner saknas: %(columns)s. Första raden ska vara rubrikerna från exporten.")
+        problems.append(
+            _(
+                "Kolumner saknas: %(columns)s. Första raden ska vara rubrikerna från exporten, "
+                "och alla kolumner ska finnas med, även tomma, så att inga uppgifter töms."
+            )
             % {"columns": ", ".join(missing)}
         )
     unknown = [header for header in headers if header and header not in HEADERS]
     if unknown:
-        raise ContactFileError(_("Okända kolumner: %(columns)s.") % {"columns": ", ".join(unknown)})
-    if dataset.height > MAX_ROWS:
-        raise ContactFileError(_("Filen har fler än %(max)d rader.") % {"max": MAX_ROWS})
-    dataset.headers = headers
-    return dataset
+        problems.append(_("Okända kolumner: %(columns)s.") % {"columns": ", ".join(unknown)})
+    problems.extend(
+        _("Kolumnen %(column)s finns flera gånger.") % {"column": header}
+        for header in HEADERS
+        if headers.count(header) > 1
+    )
+    width = max([len(headers), *(len(row) for row in data)])
+    headers += [""] * (width - len(headers))
+    problems.extend(
+        _("Kolumn %(column)s har ingen rubrik men har innehåll.") % {"column": get_column_letter(i)}
+        for i, header in enumerate(headers, start=1)
+        if not header and any(i <= len(row) and row[i - 1] not in (None, "") for row in data)
+    )
+    if problems:
+        raise ContactFileError(" ".join(problems))
+    positions = {header: i for i, header in enumerate(headers) if header in HEADERS}
+    return Table(
+        rows=[
+            (number, {h: row[i] if i < len(row) else None for h, i in positions.items()})
+            for number, row in enumerate(data, start=2)  # row 1 holds the headers
+        ],
+        columns={header: get_column_letter(i + 1) for header, i in positions.items()},
+    )
 
 
 def cell_text(value) -> str:
@@ -206,16 +332,31 @@ def header_for(field_name: str) -> str:
     return next(header for header, name in COLUMNS if name == field_name)
 
 
-def validate_rows(dataset: tablib.Dataset) -> tuple[list[ParsedRow], list[RowError]]:
+def refused_cells(number: int, raw: dict, columns: dict[str, str]) -> dict[str, RowError]:
+    """Cells refused before any other check, each with an error that does not repeat it."""
+    refused = {}
+    for header in HEADERS:
+        cell = f"{columns[header]}{number}"
+        value = raw[header]
+        if isinstance(value, Formula):
+            refused[header] = RowError(number, header, value.message % {"cell": cell})
+        elif header not in IDENTITY_NUMBER_EXEMPT and contains_identity_number(cell_text(value)):
+            refused[header] = RowError(number, header, IDENTITY_NUMBER_IN_CELL % {"cell": cell})
+    return refused
+
+
+def validate_rows(table: Table) -> tuple[list[ParsedRow], list[RowError]]:
     scopes = Scopes()
     situations = {}
     for situation in Situation.objects.all():
         situations[situation.title.casefold()] = situation
         situations[situation.slug.casefold()] = situation
     parsed, errors, seen = [], [], {}
-    for index, raw in enumerate(dataset.dict, start=2):  # row 1 holds the headers
-        cells = {header: cell_text(raw.get(header)) for header in HEADERS}
-        if not any(cells.values()):
+    for index, raw in table.rows:
+        refused = refused_cells(index, raw, table.columns)
+        # A refused cell is checked no further, so no other message can repeat what it holds.
+        cells = {h: "" if h in refused else cell_text(raw[h]) for h in HEADERS}
+        if not refused and not any(cells.values()):
             continue
         row_errors = []
         owner = None
@@ -266,6 +407,10 @@ def validate_rows(dataset: tablib.Dataset) -> tuple[list[ParsedRow], list[RowErr
                 )
             )
         seen.setdefault(key, index)
+        row_errors = [
+            *refused.values(),
+            *(error for error in row_errors if error.column not in refused),
+        ]
         if row_errors:
             errors.extend(row_errors)
             continue
@@ -313,8 +458,7 @@ def import_contacts(
     content: bytes, suffix: str, *, user=None, dry_run: bool = False
 ) -> ImportResult:
     """Validate every row, then write all of them or none. Raises ContactImportErrors."""
-    dataset = read_dataset(content, suffix)
-    rows, errors = validate_rows(dataset)
+    rows, errors = validate_rows(read_table(content, suffix))
     by_owner: dict[tuple, list[ParsedRow]] = defaultdict(list)
     owners = {}
     for row in rows:
@@ -362,18 +506,18 @@ def import_contacts(
     return result
 
 
-def export_dataset() -> tablib.Dataset:
+def export_rows() -> list[list[str]]:
     contacts = (
         Contact.objects.select_related("municipality", "county_part")
         .prefetch_related("situations")
         .order_by("county_part__sort_order", "municipality__title", "sort_order", "pk")
     )
-    dataset = tablib.Dataset(headers=HEADERS)
+    rows = []
     for contact in contacts:
         row = []
         for _header, name in COLUMNS:
             if name == "scope":
-                row.append(contact.scope_label)
+                row.append(str(contact.scope_label))
             elif name == "situations":
                 row.append("; ".join(s.title for s in contact.situations.all()))
             elif name in BOOLEAN_FIELDS:
@@ -386,19 +530,49 @@ def export_dataset() -> tablib.Dataset:
                 row.append(str(contact.get_actor_display()))
             else:
                 row.append(getattr(contact, name))
-        dataset.append(row)
-    return dataset
+        rows.append(row)
+    return rows
+
+
+def export_xlsx(rows: list[list[str]]) -> bytes:
+    """Every cell written as text, never as a formula; formula-like text is marked as text
+    (Excel's leading apostrophe), so that editing the cell in Excel keeps it text."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = str(_("Kontakter"))
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row_number, row in enumerate(rows, start=2):
+        for column, text in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            cell.value = text
+            cell.data_type = "s"  # openpyxl would make "=…" a formula and "#REF!" an error
+            if looks_like_formula(text):
+                cell.quotePrefix = True
+    for column, header in enumerate(HEADERS, start=1):
+        longest = max([len(header), *(len(row[column - 1]) for row in rows)])
+        sheet.column_dimensions[get_column_letter(column)].width = min(longest + 2, 60)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def export_contacts(suffix: str) -> bytes:
     file_format = FORMATS.get(suffix.lower())
     if file_format is None:
         raise ContactFileError(_("Filtypen stöds inte. Använd .csv eller .xlsx."))
-    dataset = export_dataset()
+    rows = export_rows()
     if file_format == "csv":
         # A byte-order mark so that Excel opens å, ä and ö correctly.
-        return ("\ufeff" + dataset.export("csv")).encode("utf-8")
-    return dataset.export("xlsx")
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer)
+        writer.writerow(HEADERS)
+        writer.writerows([formula_safe(text) for text in row] for row in rows)
+        return buffer.getvalue().encode("utf-8")
+    return export_xlsx(rows)
 
 
 def suffix_of(name: str) -> str:

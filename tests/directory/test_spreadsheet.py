@@ -1,4 +1,7 @@
+import csv
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -240,3 +243,308 @@ def test_municipality_editor_sees_only_own_stale_contacts(client, django_user_mo
     html = client.get("/admin/kontakter/okontrollerade/").content.decode()
     assert "Norrbuskontakt Kalix" in html
     assert "Socialtjänsten Luleå" not in html
+
+
+# Shape, formulas and personnummer: the file must be what the export writes, or nothing changes.
+
+IDENTITY_NUMBER = "121212-1212"  # the Tax Agency's test personnummer
+# A real mobile number that is also a valid personnummer (070101-1231): phones are exempt.
+PHONE_LIKE_IDENTITY_NUMBER = "0701011231"
+
+
+def contact_row(**cells) -> dict:
+    values = dict.fromkeys(HEADERS, "")
+    values.update(
+        {
+            "Omfattning": "Kalix",
+            "Enhet eller funktion": "Ungdomsmottagningen Kalix",
+            "Aktör": "Primärvård",
+            "Telefon": "070-174 06 20",
+        }
+    )
+    values.update(cells)
+    return values
+
+
+def csv_file(*rows: dict, headers=HEADERS) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=headers, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def every_field():
+    """Every stored value of every contact, with its situations."""
+    return sorted(
+        (*values, tuple(sorted(Contact.objects.get(pk=values[0]).situations.values_list("pk"))))
+        for values in Contact.objects.values_list(
+            "pk", *(f.attname for f in Contact._meta.concrete_fields if f.attname != "id")
+        )
+    )
+
+
+def exported_csv_rows() -> list[dict]:
+    text = export_contacts(".csv").decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_file_without_some_columns_is_refused_and_blanks_nothing(directory, dry_run):
+    dropped = ["E-post", "Kontakta oss när", "Kontrollerad"]
+    headers = [header for header in HEADERS if header not in dropped]
+    content = csv_file(*exported_csv_rows(), headers=headers)
+    before = every_field()
+    assert Contact.objects.exclude(email="").exists()
+    assert Contact.objects.filter(verified_on__isnull=False).exists()
+    with pytest.raises(ContactFileError) as error:
+        import_contacts(content, ".csv", dry_run=dry_run)
+    assert "Kolumner saknas: E-post, Kontakta oss när, Kontrollerad." in str(error.value)
+    assert every_field() == before
+
+
+def test_the_command_names_the_missing_columns_on_a_dry_run(directory, tmp_path):
+    path = tmp_path / "utan-epost.csv"
+    path.write_bytes(csv_file(*exported_csv_rows(), headers=[h for h in HEADERS if h != "E-post"]))
+    before = every_field()
+    with pytest.raises(CommandError, match="Kolumner saknas: E-post"):
+        call_command("import_contacts", str(path), "--dry-run")
+    assert every_field() == before
+
+
+def test_repeated_and_unnamed_columns_with_content_are_refused(directory):
+    twice = ",".join([*HEADERS, "E-post"])
+    with pytest.raises(ContactFileError, match="Kolumnen E-post finns flera gånger"):
+        import_contacts(csv_bytes(row() + ',"x@example.org"', header=twice), ".csv")
+    unnamed = ",".join([*HEADERS, ""])
+    with pytest.raises(ContactFileError, match="Kolumn S har ingen rubrik"):
+        import_contacts(csv_bytes(row() + ',"något"', header=unnamed), ".csv")
+    # An empty column without a header (Excel often leaves one) is harmless.
+    assert import_contacts(csv_bytes(row() + ",", header=unnamed), ".csv").created == 1
+
+
+def xlsx_with(edits: dict[tuple[str, str], str]) -> bytes:
+    """The export as .xlsx with {(contact name, header): value} written into its cells."""
+    workbook = openpyxl.load_workbook(io.BytesIO(export_contacts(".xlsx")))
+    sheet = workbook.active
+    names = {r[1].value: r[1].row for r in sheet.iter_rows(min_row=2)}
+    for (name, header), value in edits.items():
+        sheet.cell(row=names[name], column=HEADERS.index(header) + 1, value=value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_formula_cells_in_xlsx_are_refused_with_their_cell(directory):
+    content = xlsx_with(
+        {
+            ("Socialtjänsten Kalix", "E-post"): '=HYPERLINK("https://example.org")',
+            ("Hälsocentralen Kalix", "Öppettider"): "=1+1",
+        }
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    formulas = {c.coordinate: c.row for r in sheet.iter_rows() for c in r if c.data_type == "f"}
+    assert len(formulas) == 2  # the test file really holds two formulas
+    before = every_field()
+    for dry_run in (True, False):
+        with pytest.raises(ContactImportErrors) as error:
+            import_contacts(content, ".xlsx", dry_run=dry_run)
+        report = [str(e) for e in error.value.errors]
+        assert len(report) == 2
+        for coordinate, row_number in formulas.items():
+            column = HEADERS[openpyxl.utils.column_index_from_string(coordinate[0]) - 1]
+            assert (
+                f"Rad {row_number}, {column}: Cell {coordinate} innehåller en formel. "
+                "Skriv in värdet som vanlig text." in report
+            )
+    assert every_field() == before
+
+
+def with_saved_result(content: bytes, coordinate: str, result: str) -> bytes:
+    """The .xlsx with the formula in `coordinate` carrying a saved result, as Excel writes it."""
+    source, target = io.BytesIO(content), io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rf'<c r="{coordinate}"( s="\d+")?><f>(.*?)</f><v></v>'.encode(),
+                    rf'<c r="{coordinate}"\1 t="str"><f>\2</f><v>{result}</v>'.encode(),
+                    data,
+                )
+            new.writestr(item, data)
+    return target.getvalue()
+
+
+def test_an_xlsx_formula_with_a_saved_result_is_refused_not_taken_as_that_value(directory):
+    content = xlsx_with({("Socialtjänsten Kalix", "E-post"): '=LOWER("NY@EXAMPLE.ORG")'})
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    number = next(c.row for c in sheet["B"] if c.value == "Socialtjänsten Kalix")
+    content = with_saved_result(content, f"G{number}", "ny@example.org")
+    saved = openpyxl.load_workbook(io.BytesIO(content), data_only=True).active
+    assert saved[f"G{number}"].value == "ny@example.org"  # what a reader of results would take
+    before = every_field()
+    with pytest.raises(ContactImportErrors) as error:
+        import_contacts(content, ".xlsx")
+    assert [str(e) for e in error.value.errors] == [
+        f"Rad {number}, E-post: Cell G{number} innehåller en formel. "
+        "Skriv in värdet som vanlig text."
+    ]
+    assert every_field() == before
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("Öppettider", "=1+1"),
+        ("Webbadress", '=HYPERLINK("https://example.org")'),
+        ("Enhet eller funktion", "@SUMMA(A1)"),
+        ("Kontakta oss när", "+cmd|' /C calc'!A0"),
+        ("Besöksadress", "-2+3+cmd|' /C calc'!A0"),
+        ("Öppettider", "- stängt i juli"),
+        ("Öppettider", "  =1+1"),
+    ],
+)
+def test_csv_cells_a_spreadsheet_would_compute_are_refused(directory, header, value):
+    before = every_field()
+    with pytest.raises(ContactImportErrors) as error:
+        import_contacts(csv_file(contact_row(**{header: value})), ".csv")
+    column = openpyxl.utils.get_column_letter(HEADERS.index(header) + 1)
+    assert [str(e) for e in error.value.errors] == [
+        f"Rad 2, {header}: Cell {column}2 innehåller en formel (börjar med =, +, - eller @). "
+        "Ta bort tecknet eller skriv en apostrof (') före det."
+    ]
+    assert every_field() == before
+
+
+def test_csv_numbers_and_apostrophe_text_are_not_formulas(directory):
+    content = csv_file(
+        contact_row(
+            Telefon="+46 70-174 06 20",
+            **{"Annat telefonnummer": "+46701740621", "Vad det andra numret är": "Sms"},
+        ),
+        contact_row(
+            **{
+                "Enhet eller funktion": "Jouren",
+                "Öppettider": "'=dygnet runt",
+                "Kontakta oss när": "-",
+                "Besöksadress": "-12,5",
+            }
+        ),
+    )
+    assert import_contacts(content, ".csv").created == 2
+    first = Contact.objects.get(name="Ungdomsmottagningen Kalix")
+    assert (first.phone, first.phone_alt) == ("+46701740620", "+46701740621")
+    jouren = Contact.objects.get(name="Jouren")
+    assert (jouren.opening_hours, jouren.contact_when, jouren.visiting_address) == (
+        "=dygnet runt",
+        "-",
+        "-12,5",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        ("Öppettider", f"Ring om barnet {IDENTITY_NUMBER}"),
+        ("Kontakta oss när", "Gäller 19121212-1212"),
+        ("Enhet eller funktion", f"Mottagningen {PHONE_LIKE_IDENTITY_NUMBER}"),
+        ("Omfattning", f"Kalix {IDENTITY_NUMBER}"),
+        ("Situationer", IDENTITY_NUMBER),
+        ("E-post", f"{IDENTITY_NUMBER}@example.org"),
+        ("Vad det andra numret är", IDENTITY_NUMBER),
+    ],
+)
+def test_a_personnummer_in_any_text_cell_is_refused_without_repeating_it(directory, header, value):
+    before = every_field()
+    with pytest.raises(ContactImportErrors) as error:
+        import_contacts(csv_file(contact_row(**{header: value})), ".csv")
+    column = openpyxl.utils.get_column_letter(HEADERS.index(header) + 1)
+    report = [str(e) for e in error.value.errors]
+    assert (
+        f"Rad 2, {header}: Cell {column}2 innehåller ett personnummer eller "
+        "samordningsnummer. Ta bort det; skriv aldrig uppgifter om enskilda barn eller "
+        "familjer i kontaktlistan." in report
+    )
+    assert not any(line.startswith("Rad 2, " + header) for line in report[1:])
+    digits = "".join(ch for ch in value if ch.isdigit())
+    assert digits[-10:] not in "".join(report).replace("-", "")
+    assert every_field() == before
+
+
+def test_a_personnummer_in_a_header_is_refused_without_repeating_it(directory):
+    header = ",".join([*HEADERS, f"Barn {IDENTITY_NUMBER}"])
+    with pytest.raises(ContactFileError) as error:
+        import_contacts(csv_bytes(row() + ',""', header=header), ".csv")
+    assert "Cell S1 innehåller ett personnummer eller samordningsnummer." in str(error.value)
+    assert IDENTITY_NUMBER not in str(error.value)
+    assert not Contact.objects.filter(name="Ungdomsmottagningen Kalix").exists()
+
+
+def test_phone_columns_are_exempt_from_the_personnummer_check(directory):
+    content = csv_file(
+        contact_row(
+            Telefon=PHONE_LIKE_IDENTITY_NUMBER,
+            **{
+                "Annat telefonnummer": PHONE_LIKE_IDENTITY_NUMBER,
+                "Vad det andra numret är": "Jour",
+            },
+        )
+    )
+    assert import_contacts(content, ".csv").created == 1
+    contact = Contact.objects.get(name="Ungdomsmottagningen Kalix")
+    assert contact.phone == contact.phone_alt == "+46701011231"
+
+
+def test_the_admin_names_a_personnummer_cell_and_saves_nothing(admin_client, directory):
+    content = xlsx_with({("Socialtjänsten Kalix", "Öppettider"): f"x {IDENTITY_NUMBER}"})
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    number = next(c.row for c in sheet["B"] if c.value == "Socialtjänsten Kalix")
+    before = every_field()
+    upload = SimpleUploadedFile("k.xlsx", content)
+    response = admin_client.post("/admin/kontakter/las-in/", {"file": upload})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Ingenting lästes in" in html
+    assert f"Rad {number}, Öppettider: Cell J{number} innehåller ett personnummer" in html
+    assert IDENTITY_NUMBER not in html and "1212121212" not in html
+    assert every_field() == before
+
+
+FORMULA_LIKE_TEXT = {
+    "opening_hours": '=HYPERLINK("https://example.org")',
+    "visiting_address": "+Storgatan 1",
+    "contact_when": "-Ring först",
+    "phone_alt_label": "@jour",
+}
+
+
+def test_the_csv_export_writes_no_formula_and_round_trips(directory):
+    Contact.objects.filter(name="Socialtjänsten Kalix").update(**FORMULA_LIKE_TEXT)
+    row_of = {r["Enhet eller funktion"]: r for r in exported_csv_rows()}
+    exported = row_of["Socialtjänsten Kalix"]
+    for name, text in FORMULA_LIKE_TEXT.items():
+        assert exported[str(Contact._meta.get_field(name).verbose_name).rstrip(" …")] == (
+            "'" + text
+        )
+    assert row_of["Socialtjänsten Kalix"]["Telefon"] == "070-174 06 05"
+    before = every_field()
+    result = import_contacts(export_contacts(".csv"), ".csv")
+    assert (result.created, result.updated) == (0, 0)
+    assert every_field() == before
+
+
+def test_the_xlsx_export_writes_text_not_formulas_and_round_trips(directory):
+    Contact.objects.filter(name="Socialtjänsten Kalix").update(**FORMULA_LIKE_TEXT)
+    content = export_contacts(".xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    cells = [c for r in sheet.iter_rows() for c in r if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value: c for c in cells}
+    for text in FORMULA_LIKE_TEXT.values():
+        assert texts[text].data_type == "s"
+        assert texts[text].quotePrefix
+    before = every_field()
+    result = import_contacts(content, ".xlsx")
+    assert (result.created, result.updated) == (0, 0)
+    assert every_field() == before
