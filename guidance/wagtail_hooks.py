@@ -12,6 +12,7 @@ from portal.admin_permissions import PermissionMenuItem
 from .admin_views import REVIEW_COLUMNS, AgreementImportView, ReviewReportView
 from .models import GlossaryTerm
 from .reviews import review_items
+from .user_admin import refuse_unmanageable_bulk_actions
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -75,3 +76,6 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     panels.append(ReviewPanel(request.user))
+
+
+hooks.register("before_bulk_action", refuse_unmanageable_bulk_actions)
