@@ -4,10 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import admin_privacy
 from .health import health
 
 urlpatterns = [
     path("halsa/", health, name="health"),
+    # Before the admin's own: some of its paths, showing less of others' pages.
+    path("admin/", include(admin_privacy.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
