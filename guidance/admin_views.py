@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from portal.admin_permissions import AdminPermissionMixin
+from portal.admin_permissions import AdminPermissionMixin, may_change_whole_site
 
 from .importing import (
     SUPPORTED_SUFFIXES,
@@ -129,7 +129,8 @@ REVIEW_COLUMNS = [
 
 class ReviewReportView(ReportView):
     """Guidance pages that are due, overdue or have no review date: the signed-in editor's
-    own by default, everyone's with ?alla=1."""
+    own by default, everyone's with ?alla=1 for those who may change the whole site (not a
+    municipality editor)."""
 
     template_name = "guidance/admin/review_report.html"
     page_title = _("Granskning av innehåll")
@@ -139,8 +140,12 @@ class ReviewReportView(ReportView):
     no_results_message = _("Inga sidor behöver granskas den närmaste månaden.")
 
     @property
+    def may_see_everyones(self) -> bool:
+        return may_change_whole_site(self.request.user)
+
+    @property
     def everyone(self) -> bool:
-        return self.request.GET.get("alla") == "1"
+        return self.request.GET.get("alla") == "1" and self.may_see_everyones
 
     def get_queryset(self):
         return review_items(owner=None if self.everyone else self.request.user)

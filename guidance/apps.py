@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class GuidanceConfig(AppConfig):
     name = "guidance"
+    default = True  # this module also holds UsersConfig
 
     def ready(self):
         from wagtail.signals import page_published
@@ -19,3 +21,9 @@ class GuidanceConfig(AppConfig):
         invalidation.register_snippet(
             GlossaryTerm, lambda: invalidation.live_paths_of(GlossaryPage)
         )
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """wagtail.users with the user admin held to the roles (guidance/user_admin.py)."""
+
+    user_viewset = "guidance.user_admin.UserViewSet"

@@ -9,11 +9,18 @@
   municipality's directory page and the pages beneath it, without review (directory/permissions).
 - Deltagare: learners; no access to the admin.
 
-`manage.py setup_roles` creates or repairs all of it; running it again changes nothing.
+Only superusers make superusers, grant rights beyond these roles or set another user's
+password; Centralt stöd manages the accounts of learners and municipality editors only
+(`grantable_groups`, `may_manage_account`, used by guidance/user_admin.py).
+
+`manage.py setup_roles` creates or repairs all of it, and removes the groups Wagtail creates
+on install ("Editors", "Moderators": the latter may publish anywhere); running it again
+changes nothing.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import QuerySet
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -26,13 +33,15 @@ from wagtail.models import (
 )
 
 from directory.models import MunicipalityPage
-from directory.permissions import ensure_municipality_editor_group
+from directory.permissions import ensure_municipality_editor_group, group_name
 
 CENTRAL_SUPPORT = "Centralt stöd"
 REVIEWERS = "Granskare"
 LEARNERS = "Deltagare"
 WORKFLOW = "Granskning"
 REVIEW_TASK = "Granskare godkänner"
+# Created by Wagtail's own migrations; "Moderators" may publish from the root page down.
+WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
 
 # Page permissions below the site's home page. No "publish": publishing is the workflow's.
 CENTRAL_SUPPORT_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
@@ -106,9 +115,33 @@ def ensure_roles(home: Page) -> dict[str, Group]:
     reviewers = _admin_group(REVIEWERS, [])
     _grant_pages(reviewers, home, REVIEWER_PAGE_PERMISSIONS)
     learners, _ = Group.objects.get_or_create(name=LEARNERS)
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
     ensure_workflow(home, reviewers)
     groups = {CENTRAL_SUPPORT: central, REVIEWERS: reviewers, LEARNERS: learners}
     for page in MunicipalityPage.objects.all():
         group = ensure_municipality_editor_group(page)
         groups[group.name] = group
     return groups
+
+
+def grantable_groups(user) -> QuerySet[Group]:
+    """The groups `user` may put accounts in: any for a superuser; for anyone else (Centralt
+    stöd) only Deltagare and the municipality editor groups, which publish nothing but their
+    own municipality's pages."""
+    if user.is_superuser:
+        return Group.objects.all()
+    names = [LEARNERS, *(group_name(page) for page in MunicipalityPage.objects.all())]
+    return Group.objects.filter(name__in=names)
+
+
+def may_manage_account(user, account) -> bool:
+    """Whether `user` may edit `account` (its groups, its details, whether it is active).
+
+    A non-superuser may manage an account only when it holds nothing they could not grant:
+    no superuser or staff status, no permission of its own, no other group. So Centralt stöd
+    cannot touch an administrator, a reviewer, a colleague or itself here."""
+    if user.is_superuser:
+        return True
+    if account.is_superuser or account.is_staff or account.user_permissions.exists():
+        return False
+    return not account.groups.exclude(pk__in=grantable_groups(user)).exists()

@@ -7,11 +7,13 @@ from wagtail.admin.ui.tables import Table
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.admin_permissions import PermissionMenuItem
+from portal.admin_permissions import PermissionMenuItem, drafts_hidden_from
+from portal.admin_privacy import SITE_WIDE_REPORTS
 
 from .admin_views import REVIEW_COLUMNS, AgreementImportView, ReviewReportView
 from .models import GlossaryTerm
 from .reviews import review_items
+from .user_admin import refuse_unmanageable_bulk_actions
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -75,3 +77,26 @@ class ReviewPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_review_panel(request, panels):
     panels.append(ReviewPanel(request.user))
+
+
+hooks.register("before_bulk_action", refuse_unmanageable_bulk_actions)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_drafts_from_the_chooser(pages, request):
+    return drafts_hidden_from(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_others_drafts_from_the_explorer(pages, request):
+    return drafts_hidden_from(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    hidden = {
+        reverse(f"wagtailadmin_reports:{name}")
+        for name, (_prefix, view) in SITE_WIDE_REPORTS.items()
+        if not view.allows(request.user)
+    }
+    menu_items[:] = [item for item in menu_items if item.url not in hidden]

@@ -3,7 +3,10 @@
 from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db.models import Q, QuerySet
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
 
 UserTest = Callable[[object], bool]
 
@@ -67,3 +70,30 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.view.allows(request.user)
+
+
+def may_change_whole_site(user) -> bool:
+    """Whether `user` may change a site's home page, and so every page of it: superusers,
+    Centralt stöd, Granskare; not a municipality editor, whose rights stop at its own page."""
+    if user.is_superuser:
+        return True
+    return any(
+        site.root_page.permissions_for_user(user).can_edit()
+        for site in Site.objects.select_related("root_page")
+    )
+
+
+def drafts_hidden_from(pages: QuerySet, user) -> QuerySet:
+    """`pages` without others' drafts: a page the user may not change is listed only when it is
+    live and has no unpublished changes, since the admin shows a page by its draft's title.
+
+    By path, which the admin's page search can filter on too."""
+    if user.is_superuser:
+        return pages
+    changeable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+    drafts = (
+        Page.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
+        .exclude(pk__in=changeable.values("pk"))
+        .values_list("path", flat=True)
+    )
+    return pages.exclude(path__in=list(drafts))

@@ -1,13 +1,16 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from . import admin_privacy
 from .health import health
 
 urlpatterns = [
     path("halsa/", health, name="health"),
+    # Before the admin's own: some of its paths, showing less of others' pages.
+    path("admin/", include(admin_privacy.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("search.urls")),
@@ -18,8 +21,16 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images' renditions only. Documents are served by /dokument/ alone, which keeps a private
+    # collection private; production's proxy must not serve MEDIA_ROOT/documents either.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>images/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -24,7 +24,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.sites",
-    "wagtail.users",
+    "guidance.apps.UsersConfig",  # wagtail.users, its user admin held to the roles
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,6 +1,7 @@
 """Security: headers, deploy checks, login throttling, uploads, escaping of everything
 editors type, and admin routes that refuse users without rights."""
 
+import importlib
 import json
 import os
 import subprocess
@@ -11,12 +12,14 @@ import pytest
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.hashers import check_password, identify_hasher, make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import clear_url_caches
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction
 
 from directory.models import MunicipalityPage
 from guidance.feedback.models import Feedback
-from guidance.models import ContentPage, GlossaryTerm
+from guidance.models import ContentPage, GlossaryTerm, RoutinePage
+from portal import urls as portal_urls
 from portal.security import ADMIN_POLICY, PUBLIC_POLICY
 from portal.settings import base
 from tests.factories import publish
@@ -177,6 +180,38 @@ def test_documents_in_a_private_collection_stay_private(client, settings, tmp_pa
     assert response.status_code == 302 and "login" in response["Location"]
 
 
+@pytest.fixture
+def development_media(settings, tmp_path):
+    """The URLs as `make run` has them (DEBUG on: Django serves media files) over a fresh
+    media directory, which it yields."""
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = tmp_path
+    importlib.reload(portal_urls)
+    clear_url_caches()
+    yield tmp_path
+    settings.DEBUG = False
+    importlib.reload(portal_urls)
+    clear_url_caches()
+
+
+def test_documents_are_never_served_from_the_media_path(client, development_media):
+    private = Collection.get_first_root_node().add_child(name="Internt")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document.objects.create(
+        title="Intern", collection=private, file=SimpleUploadedFile("intern.txt", b"internt")
+    )
+    assert document.file.name.startswith("documents/")
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    response = client.get(document.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    (development_media / "images").mkdir()
+    (development_media / "images" / "bild.width-400.png").write_bytes(b"png")
+    image = client.get("/media/images/bild.width-400.png")
+    assert image.status_code == 200 and b"".join(image.streaming_content) == b"png"
+
+
 def test_script_payloads_through_every_block_type_are_escaped(client, governance_site):
     page = ContentPage.objects.get(slug="om-norrbus")
     page.body = [
@@ -326,6 +361,71 @@ def test_a_kalix_editor_cannot_touch_lulea(client, governance_site, member):
         assert response.status_code in (302, 403), action
         if response.status_code == 302:
             assert response["Location"] == "/admin/", action
+
+
+SITE_WIDE_REPORTS = [
+    "/admin/reports/site-history/",
+    "/admin/reports/site-history/results/",
+    "/admin/reports/page-types-usage/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
+]
+
+
+@pytest.mark.parametrize("path", SITE_WIDE_REPORTS)
+def test_site_wide_reports_are_for_those_who_may_change_the_whole_site(
+    client, governance_site, member, central, path
+):
+    client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"] == "/admin/", path
+    client.force_login(central)
+    assert client.get(path).status_code == 200
+
+
+def test_a_kalix_editor_is_not_offered_the_site_wide_reports(client, governance_site, member):
+    client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
+    html = client.get("/admin/").content.decode()
+    assert "/admin/reports/aging-pages/" in html and "/admin/granskning/" in html
+    for path in ("/admin/reports/site-history/", "/admin/reports/workflow/"):
+        assert path not in html, path
+
+
+def test_everyones_review_list_is_not_for_a_kalix_editor(client, governance_site, member, central):
+    routine = RoutinePage.objects.get(slug="norrbusmotet")
+    routine.review_owner = central
+    routine.next_review = None
+    publish(routine)
+    client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
+    html = client.get("/admin/granskning/?alla=1").content.decode()
+    assert "Inga sidor behöver granskas" in html
+    assert "Norrbusmötet" not in html and "Visa allas sidor" not in html
+    client.force_login(central)
+    assert "Norrbusmötet" in client.get("/admin/granskning/?alla=1").content.decode()
+
+
+@pytest.fixture
+def lulea_draft(governance_site, admin_user):
+    lulea = MunicipalityPage.objects.get(slug="lulea")
+    draft = lulea.get_latest_revision_as_object()
+    draft.title = "Luleå utkast: ny mottagning"
+    draft.save_revision(user=admin_user)
+    return lulea
+
+
+def test_the_page_chooser_lists_no_other_municipalitys_draft(
+    client, admin_client, lulea_draft, member
+):
+    index = lulea_draft.get_parent()
+    client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
+    listing = client.get(f"/admin/choose-page/{index.pk}/").content.decode()
+    assert "Kalix" in listing
+    assert "utkast" not in listing and f'data-id=\\"{lulea_draft.pk}\\"' not in listing
+    assert client.get(f"/admin/choose-page/{lulea_draft.pk}/").status_code == 404
+    search = client.get("/admin/choose-page/search/?q=Lule").content.decode()
+    assert "utkast" not in search and "Luleå" not in search
+    assert "Kalix" in client.get("/admin/choose-page/search/?q=Kalix").content.decode()
+    assert "utkast" in admin_client.get(f"/admin/choose-page/{index.pk}/").content.decode()
 
 
 def test_health_reports_the_database_and_elasticsearch(client, settings, closed_port_url):
