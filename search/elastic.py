@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
@@ -27,6 +28,8 @@ from elasticsearch_dsl import (
     analyzer,
     token_filter,
 )
+
+from portal.health import Degraded
 
 from .entries import WEIGHTS
 from .hits import HIGHLIGHT_END, HIGHLIGHT_START, BackendResult, Filters, Hit, marked_snippet
@@ -80,6 +83,11 @@ class SearchUnavailable(Exception):
     """The cluster could not be reached, answered with an error, or took too long."""
 
 
+class IndexMissing(SearchUnavailable):
+    """There is no index behind the alias (a cluster that came back empty): writing into it
+    would auto-create an index without the mapping, holding only what was written."""
+
+
 _state = threading.local()
 _down = {"until": 0.0}
 
@@ -115,9 +123,9 @@ def client() -> Elasticsearch:
     return _state.client
 
 
-# Writes may take longer than searches: a page's entries, and a whole rebuild's bulk loads.
-SYNC_TIMEOUT = 10
+# A whole rebuild's bulk loads take longer than anything else.
 REBUILD_TIMEOUT = 120
+_PROBLEM_CACHE_KEY = "search:elasticsearch-index-problem"
 
 
 def _call(operation: Callable, timeout: float | None = None):
@@ -141,11 +149,49 @@ def answers() -> bool:
     return True
 
 
-def health() -> str:
+def index_problem(timeout: float | None = None) -> str:
+    """Why the alias cannot answer for the whole site ("" when it holds every entry)."""
+
+    def check(es):
+        if not es.indices.exists_alias(name=alias_name()):
+            return "indexet saknas"
+        held = es.count(index=alias_name())["count"]
+        expected = SearchEntry.objects.count()
+        return "" if held == expected else f"indexet har {held} av {expected} poster"
+
+    return _call(check, timeout)
+
+
+def ready() -> bool:
+    """Whether searches should go to the cluster: it answers and its index is complete.
+
+    The index's state is checked at most once per ELASTICSEARCH_RETRY_AFTER seconds (in the
+    shared cache); until a complete index is back, search answers from the database."""
+    if not available():
+        return False
+    problem = cache.get(_PROBLEM_CACHE_KEY)
+    if problem is None:
+        try:
+            problem = index_problem()
+        except SearchUnavailable:
+            return False
+        cache.set(_PROBLEM_CACHE_KEY, problem, settings.ELASTICSEARCH_RETRY_AFTER)
+    return not problem
+
+
+def forget_index_state() -> None:
+    cache.delete(_PROBLEM_CACHE_KEY)
+
+
+def health():
     """For /halsa/: search falls back to the database, so this is reported, not critical."""
     if not configured():
         return "inte konfigurerad"
-    return "ok" if answers() else "fel"
+    try:
+        problem = index_problem(timeout=2)
+    except SearchUnavailable:
+        return Degraded("svarar inte", word="fel")
+    return Degraded(problem) if problem else "ok"
 
 
 def new_index(name: str) -> Index:
@@ -153,18 +199,6 @@ def new_index(name: str) -> Index:
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.document(EntryDocument)
     return index
-
-
-def ensure_alias() -> None:
-    """Create a first index behind the alias if there is none (a fresh cluster)."""
-
-    def create(es):
-        if not es.indices.exists_alias(name=alias_name()):
-            name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
-            new_index(name).create(using=es)
-            es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
-
-    _call(create, SYNC_TIMEOUT)
 
 
 def to_document(entry: SearchEntry) -> dict:
@@ -190,13 +224,13 @@ def _actions(entries: Iterable[SearchEntry], index: str):
         yield {"_index": index, "_id": entry.key, "_source": to_document(entry)}
 
 
-def sync_source(source: str, entries) -> None:
-    """Make the alias hold exactly `entries` for `source`."""
+def sync_source(source: str, entries, timeout: float) -> None:
+    """Make the alias hold exactly `entries` for `source`; each request waits `timeout`."""
     entries = list(entries)
 
     def sync(es):
         if not es.indices.exists_alias(name=alias_name()):
-            ensure_alias()
+            raise IndexMissing("indexet saknas")
         keys = [entry.key for entry in entries]
         es.delete_by_query(
             index=alias_name(),
@@ -211,7 +245,7 @@ def sync_source(source: str, entries) -> None:
         if entries:
             helpers.bulk(es, _actions(entries, alias_name()), refresh=True)
 
-    _call(sync, SYNC_TIMEOUT)
+    _call(sync, timeout)
 
 
 def rebuild(
@@ -233,12 +267,14 @@ def rebuild(
                     raise SearchUnavailable(f"Kunde inte indexera {item}")
                 progress(done, total)
             es.indices.refresh(index=name)
-            old = (
-                list(es.indices.get_alias(name=alias_name()).keys())
-                if es.indices.exists_alias(name=alias_name())
-                else []
-            )
-            actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
+            old, actions = [], []
+            if es.indices.exists_alias(name=alias_name()):
+                old = list(es.indices.get_alias(name=alias_name()).keys())
+                actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
+            elif es.indices.exists(index=alias_name()):
+                # An index some client auto-created under the alias's name, without the
+                # mapping: it goes in the same step as the alias arrives.
+                actions = [{"remove_index": {"index": alias_name()}}]
             es.indices.update_aliases(
                 actions=[*actions, {"add": {"index": name, "alias": alias_name()}}]
             )
