@@ -9,6 +9,7 @@ the database without waiting for another timeout.
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -357,6 +358,9 @@ def rescore(hits: list, offset: int, limit: int) -> list:
     return [*window, *hits[RESCORE_WINDOW:]][offset : offset + limit]
 
 
+FACET_FIELDS = {"kind": "kind", "actor": "actors", "municipality": "municipalities"}
+
+
 def _filter_clauses(filters: Filters) -> list[Q]:
     clauses = []
     if filters.kind:
@@ -390,8 +394,12 @@ def search(
         .highlight("body", "body.folded", fragment_size=180, number_of_fragments=1)
         .highlight_options(pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END])
     )
-    for name, field in (("kind", "kind"), ("actor", "actors"), ("municipality", "municipalities")):
-        request.aggs.bucket(name, "terms", field=field, size=50)
+    for name, field in FACET_FIELDS.items():
+        # Counted under the other facets' choices: a count is what choosing it would find.
+        others = _filter_clauses(replace(filters, **{name: ""}))
+        request.aggs.bucket(name, "filter", Q("bool", filter=others)).bucket(
+            "options", "terms", field=field, size=50
+        )
     clauses = _filter_clauses(filters)
     if clauses:
         request = request.post_filter(Q("bool", filter=clauses))
@@ -413,8 +421,10 @@ def search(
         for hit in ranked
     ]
     facets = {
-        name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
-        for name in ("kind", "actor", "municipality")
+        name: {
+            bucket.key: bucket.doc_count for bucket in response.aggregations[name].options.buckets
+        }
+        for name in FACET_FIELDS
     }
     return BackendResult(hits=hits, total=response.hits.total.value, facets=facets)
 

@@ -10,9 +10,11 @@ from elasticsearch import helpers
 from bench.expectations import ISSUE_QUERIES, found_in_top_three
 from guidance.models import GlossaryTerm, RoutinePage
 from search import elastic
+from search.hits import Filters
 from search.models import PendingIndexUpdate, SearchEntry
 from search.services import autocomplete, search_site
 from tests.factories import publish
+from tests.search.facets import assert_counts_are_what_choosing_finds
 
 pytestmark = pytest.mark.django_db
 
@@ -57,18 +59,25 @@ def test_exact_spelling_ranks_above_the_accent_free_one(seeded_elasticsearch):
 
 
 def test_facets_and_filters(seeded_elasticsearch):
-    from search.hits import Filters
-
     outcome = search_site("socialtjänst")
     facets = {facet.name: {o.value: o.count for o in facet.options} for facet in outcome.facets}
     assert facets["kind"]["contact"] > 0 and "kalix" in facets["municipality"]
     narrowed = search_site("socialtjänst", filters=Filters(kind="actor"))
     assert narrowed.total == facets["kind"]["actor"]
     assert {hit.kind for hit in narrowed.hits} == {"actor"}
-    # Facet counts stay those of the whole query, so other choices remain visible.
-    assert {f.name: len(f.options) for f in narrowed.facets} == {
-        f.name: len(f.options) for f in outcome.facets
-    }
+    # The chosen facet's own options stay visible, counted under the other choices.
+    kinds = {f.name: [o.value for o in f.options] for f in narrowed.facets}["kind"]
+    assert kinds == [o.value for o in outcome.facets[0].options]
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [{"kind": "routine"}, {"kind": "contact"}, {"actor": "socialtjanst"}],
+    ids=["routine", "contact", "actor"],
+)
+def test_facet_counts_are_what_choosing_the_option_finds(seeded_elasticsearch, chosen):
+    assert not search_site("socialtjänst").simplified
+    assert_counts_are_what_choosing_finds("socialtjänst", Filters(**chosen))
 
 
 def test_highlighting_marks_the_words_and_escapes_the_text(seeded_elasticsearch):
