@@ -126,7 +126,6 @@ def client() -> Elasticsearch:
 
 # A whole rebuild's bulk loads take longer than anything else.
 REBUILD_TIMEOUT = 120
-_PROBLEM_CACHE_KEY = "search:elasticsearch-index-problem"
 
 
 def _call(operation: Callable, timeout: float | None = None):
@@ -139,15 +138,6 @@ def _call(operation: Callable, timeout: float | None = None):
         raise SearchUnavailable(f"{type(error).__name__}: {error}") from error
     mark_up()
     return result
-
-
-def answers() -> bool:
-    """Whether the cluster answers at all."""
-    try:
-        _call(lambda es: es.info(), timeout=2)
-    except SearchUnavailable:
-        return False
-    return True
 
 
 def index_problem(timeout: float | None = None) -> str:
@@ -163,6 +153,10 @@ def index_problem(timeout: float | None = None) -> str:
     return _call(check, timeout)
 
 
+def _problem_cache_key() -> str:
+    return f"search:index-problem:{settings.ELASTICSEARCH_URL}:{alias_name()}"
+
+
 def ready() -> bool:
     """Whether searches should go to the cluster: it answers and its index is complete.
 
@@ -170,18 +164,18 @@ def ready() -> bool:
     shared cache); until a complete index is back, search answers from the database."""
     if not available():
         return False
-    problem = cache.get(_PROBLEM_CACHE_KEY)
+    problem = cache.get(_problem_cache_key())
     if problem is None:
         try:
             problem = index_problem()
         except SearchUnavailable:
             return False
-        cache.set(_PROBLEM_CACHE_KEY, problem, settings.ELASTICSEARCH_RETRY_AFTER)
+        cache.set(_problem_cache_key(), problem, settings.ELASTICSEARCH_RETRY_AFTER)
     return not problem
 
 
 def forget_index_state() -> None:
-    cache.delete(_PROBLEM_CACHE_KEY)
+    cache.delete(_problem_cache_key())
 
 
 def health():
