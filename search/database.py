@@ -11,7 +11,7 @@ is used as it is.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -39,7 +39,7 @@ class Candidate:
 @dataclass
 class Matches:
     """The best CANDIDATES entries that match and pass the filters, best first; how many
-    match and pass; and the facet counts over every match, filters aside."""
+    match and pass; and each facet's counts over the matches that pass the other filters."""
 
     candidates: list[Candidate]
     total: int
@@ -120,19 +120,27 @@ _SQLITE_MATCHES = """
         {source}
     )
 """
-_SQLITE_FACETS = """
-    SELECT 'kind', kind, count(*) FROM m GROUP BY kind
+# What each filter keeps, as SQL over the matches `m`; each takes the chosen value twice.
+_SQLITE_KIND = "(%s = '' OR m.kind = %s)"
+_SQLITE_ACTOR = "(%s = '' OR EXISTS (SELECT 1 FROM json_each(m.actors) WHERE value = %s))"
+_SQLITE_MUNICIPALITY = (
+    "(%s = '' OR EXISTS (SELECT 1 FROM json_each(m.municipalities) WHERE value = %s))"
+)
+# Each facet is counted over the matches that pass the other facets' filters: a count is
+# what choosing the option would find.
+_SQLITE_FACETS = f"""
+    SELECT 'kind', kind, count(*) FROM m WHERE {_SQLITE_ACTOR} AND {_SQLITE_MUNICIPALITY}
+    GROUP BY kind
     UNION ALL
-    SELECT 'actor', j.value, count(*) FROM m, json_each(m.actors) AS j GROUP BY j.value
+    SELECT 'actor', j.value, count(*) FROM m, json_each(m.actors) AS j
+    WHERE {_SQLITE_KIND} AND {_SQLITE_MUNICIPALITY} GROUP BY j.value
     UNION ALL
     SELECT 'municipality', j.value, count(*) FROM m, json_each(m.municipalities) AS j
-    GROUP BY j.value
+    WHERE {_SQLITE_KIND} AND {_SQLITE_ACTOR} GROUP BY j.value
 """
-_SQLITE_RANKED = """
+_SQLITE_RANKED = f"""
     SELECT id, title, weight, score, count(*) OVER () FROM m
-    WHERE (%s = '' OR kind = %s)
-      AND (%s = '' OR EXISTS (SELECT 1 FROM json_each(m.actors) WHERE value = %s))
-      AND (%s = '' OR EXISTS (SELECT 1 FROM json_each(m.municipalities) WHERE value = %s))
+    WHERE {_SQLITE_KIND} AND {_SQLITE_ACTOR} AND {_SQLITE_MUNICIPALITY}
     ORDER BY score LIMIT %s
 """
 
@@ -151,15 +159,17 @@ def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches
         _match_expression(plan, operator),
         ContentType.objects.get_for_model(SearchEntry).pk,
     ]
+    kind, actor, municipality = ([value, value] for value in astuple(filters))
     facets = {"kind": {}, "actor": {}, "municipality": {}}
     with connection.cursor() as cursor:
-        cursor.execute(matches + _SQLITE_FACETS, searched)
+        cursor.execute(
+            matches + _SQLITE_FACETS,
+            [*searched, *actor, *municipality, *kind, *municipality, *kind, *actor],
+        )
         for name, value, count in cursor.fetchall():
             facets[name][value] = count
-        chosen = [filters.kind, filters.actor, filters.municipality]
         cursor.execute(
-            matches + _SQLITE_RANKED,
-            [*searched, *(value for value in chosen for _ in range(2)), CANDIDATES],
+            matches + _SQLITE_RANKED, [*searched, *kind, *actor, *municipality, CANDIDATES]
         )
         rows = cursor.fetchall()
     return Matches(
@@ -169,12 +179,16 @@ def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches
     )
 
 
-def _facet_counts(entries: list[SearchEntry]) -> dict[str, dict[str, int]]:
+def _facet_counts(entries: list[SearchEntry], filters: Filters) -> dict[str, dict[str, int]]:
+    """Each facet over the entries that pass the other facets' filters."""
     kinds, actors, municipalities = Counter(), Counter(), Counter()
     for entry in entries:
-        kinds[entry.kind] += 1
-        actors.update(entry.actors)
-        municipalities.update(entry.municipalities)
+        if _passes(entry, replace(filters, kind="")):
+            kinds[entry.kind] += 1
+        if _passes(entry, replace(filters, actor="")):
+            actors.update(entry.actors)
+        if _passes(entry, replace(filters, municipality="")):
+            municipalities.update(entry.municipalities)
     return {"kind": dict(kinds), "actor": dict(actors), "municipality": dict(municipalities)}
 
 
@@ -200,7 +214,7 @@ def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matche
             Candidate(entry.pk, entry.title, entry.weight, entry._score or 0) for entry in selected
         ],
         total=len(selected),
-        facets=_facet_counts(entries),
+        facets=_facet_counts(entries, filters),
     )
 
 

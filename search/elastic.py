@@ -9,8 +9,10 @@ the database without waiting for another timeout.
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
@@ -27,6 +29,8 @@ from elasticsearch_dsl import (
     analyzer,
     token_filter,
 )
+
+from portal.health import Degraded
 
 from .entries import WEIGHTS
 from .hits import HIGHLIGHT_END, HIGHLIGHT_START, BackendResult, Filters, Hit, marked_snippet
@@ -80,6 +84,11 @@ class SearchUnavailable(Exception):
     """The cluster could not be reached, answered with an error, or took too long."""
 
 
+class IndexMissing(SearchUnavailable):
+    """There is no index behind the alias (a cluster that came back empty): writing into it
+    would auto-create an index without the mapping, holding only what was written."""
+
+
 _state = threading.local()
 _down = {"until": 0.0}
 
@@ -115,8 +124,7 @@ def client() -> Elasticsearch:
     return _state.client
 
 
-# Writes may take longer than searches: a page's entries, and a whole rebuild's bulk loads.
-SYNC_TIMEOUT = 10
+# A whole rebuild's bulk loads take longer than anything else.
 REBUILD_TIMEOUT = 120
 
 
@@ -132,20 +140,53 @@ def _call(operation: Callable, timeout: float | None = None):
     return result
 
 
-def answers() -> bool:
-    """Whether the cluster answers at all."""
-    try:
-        _call(lambda es: es.info(), timeout=2)
-    except SearchUnavailable:
+def index_problem(timeout: float | None = None) -> str:
+    """Why the alias cannot answer for the whole site ("" when it holds every entry)."""
+
+    def check(es):
+        if not es.indices.exists_alias(name=alias_name()):
+            return "indexet saknas"
+        held = es.count(index=alias_name())["count"]
+        expected = SearchEntry.objects.count()
+        return "" if held == expected else f"indexet har {held} av {expected} poster"
+
+    return _call(check, timeout)
+
+
+def _problem_cache_key() -> str:
+    return f"search:index-problem:{settings.ELASTICSEARCH_URL}:{alias_name()}"
+
+
+def ready() -> bool:
+    """Whether searches should go to the cluster: it answers and its index is complete.
+
+    The index's state is checked at most once per ELASTICSEARCH_RETRY_AFTER seconds (in the
+    shared cache); until a complete index is back, search answers from the database."""
+    if not available():
         return False
-    return True
+    problem = cache.get(_problem_cache_key())
+    if problem is None:
+        try:
+            problem = index_problem()
+        except SearchUnavailable:
+            return False
+        cache.set(_problem_cache_key(), problem, settings.ELASTICSEARCH_RETRY_AFTER)
+    return not problem
 
 
-def health() -> str:
+def forget_index_state() -> None:
+    cache.delete(_problem_cache_key())
+
+
+def health():
     """For /halsa/: search falls back to the database, so this is reported, not critical."""
     if not configured():
         return "inte konfigurerad"
-    return "ok" if answers() else "fel"
+    try:
+        problem = index_problem(timeout=2)
+    except SearchUnavailable:
+        return Degraded("svarar inte", word="fel")
+    return Degraded(problem) if problem else "ok"
 
 
 def new_index(name: str) -> Index:
@@ -153,18 +194,6 @@ def new_index(name: str) -> Index:
     index.settings(number_of_shards=1, number_of_replicas=0)
     index.document(EntryDocument)
     return index
-
-
-def ensure_alias() -> None:
-    """Create a first index behind the alias if there is none (a fresh cluster)."""
-
-    def create(es):
-        if not es.indices.exists_alias(name=alias_name()):
-            name = f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
-            new_index(name).create(using=es)
-            es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias_name()}}])
-
-    _call(create, SYNC_TIMEOUT)
 
 
 def to_document(entry: SearchEntry) -> dict:
@@ -190,13 +219,13 @@ def _actions(entries: Iterable[SearchEntry], index: str):
         yield {"_index": index, "_id": entry.key, "_source": to_document(entry)}
 
 
-def sync_source(source: str, entries) -> None:
-    """Make the alias hold exactly `entries` for `source`."""
+def sync_source(source: str, entries, timeout: float) -> None:
+    """Make the alias hold exactly `entries` for `source`; each request waits `timeout`."""
     entries = list(entries)
 
     def sync(es):
         if not es.indices.exists_alias(name=alias_name()):
-            ensure_alias()
+            raise IndexMissing("indexet saknas")
         keys = [entry.key for entry in entries]
         es.delete_by_query(
             index=alias_name(),
@@ -211,7 +240,7 @@ def sync_source(source: str, entries) -> None:
         if entries:
             helpers.bulk(es, _actions(entries, alias_name()), refresh=True)
 
-    _call(sync, SYNC_TIMEOUT)
+    _call(sync, timeout)
 
 
 def rebuild(
@@ -233,12 +262,14 @@ def rebuild(
                     raise SearchUnavailable(f"Kunde inte indexera {item}")
                 progress(done, total)
             es.indices.refresh(index=name)
-            old = (
-                list(es.indices.get_alias(name=alias_name()).keys())
-                if es.indices.exists_alias(name=alias_name())
-                else []
-            )
-            actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
+            old, actions = [], []
+            if es.indices.exists_alias(name=alias_name()):
+                old = list(es.indices.get_alias(name=alias_name()).keys())
+                actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
+            elif es.indices.exists(index=alias_name()):
+                # An index some client auto-created under the alias's name, without the
+                # mapping: it goes in the same step as the alias arrives.
+                actions = [{"remove_index": {"index": alias_name()}}]
             es.indices.update_aliases(
                 actions=[*actions, {"add": {"index": name, "alias": alias_name()}}]
             )
@@ -321,6 +352,9 @@ def rescore(hits: list, offset: int, limit: int) -> list:
     return [*window, *hits[RESCORE_WINDOW:]][offset : offset + limit]
 
 
+FACET_FIELDS = {"kind": "kind", "actor": "actors", "municipality": "municipalities"}
+
+
 def _filter_clauses(filters: Filters) -> list[Q]:
     clauses = []
     if filters.kind:
@@ -354,8 +388,12 @@ def search(
         .highlight("body", "body.folded", fragment_size=180, number_of_fragments=1)
         .highlight_options(pre_tags=[HIGHLIGHT_START], post_tags=[HIGHLIGHT_END])
     )
-    for name, field in (("kind", "kind"), ("actor", "actors"), ("municipality", "municipalities")):
-        request.aggs.bucket(name, "terms", field=field, size=50)
+    for name, field in FACET_FIELDS.items():
+        # Counted under the other facets' choices: a count is what choosing it would find.
+        others = _filter_clauses(replace(filters, **{name: ""}))
+        request.aggs.bucket(name, "filter", Q("bool", filter=others)).bucket(
+            "options", "terms", field=field, size=50
+        )
     clauses = _filter_clauses(filters)
     if clauses:
         request = request.post_filter(Q("bool", filter=clauses))
@@ -377,8 +415,10 @@ def search(
         for hit in ranked
     ]
     facets = {
-        name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
-        for name in ("kind", "actor", "municipality")
+        name: {
+            bucket.key: bucket.doc_count for bucket in response.aggregations[name].options.buckets
+        }
+        for name in FACET_FIELDS
     }
     return BackendResult(hits=hits, total=response.hits.total.value, facets=facets)
 

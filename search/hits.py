@@ -49,7 +49,8 @@ class Hit:
 class BackendResult:
     hits: list[Hit]
     total: int
-    # facet name -> {value: count}, over the query without the reader's filters
+    # facet name -> {value: count}: what choosing the value (keeping the other facets'
+    # choices) would find
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 

@@ -1,8 +1,9 @@
 """The one place where the site is searched.
 
 `search_site` takes what a person typed and gives everything the results page shows. It
-uses Elasticsearch when ELASTICSEARCH_URL is set and the cluster answers in time, and
-Wagtail's database search otherwise ("Förenklad sökning") — the same page either way.
+uses Elasticsearch when ELASTICSEARCH_URL is set, the cluster answers in time and its index
+holds every entry, and Wagtail's database search otherwise ("Förenklad sökning") — the same
+page either way.
 """
 
 import logging
@@ -108,8 +109,9 @@ def _page_number(value) -> int:
 
 
 def _run(plan: QueryPlan, filters: Filters, offset: int, operator: str = "and"):
-    """Search with Elasticsearch if it answers, else the database; (result, simplified)."""
-    if elastic.available():
+    """Search with Elasticsearch if it answers with a complete index, else the database;
+    (result, simplified)."""
+    if elastic.ready():
         try:
             return elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator), False
         except elastic.SearchUnavailable as error:
@@ -230,7 +232,7 @@ def autocomplete(raw_query: str) -> list[dict]:
     if len(query) < 2:
         return []
     suggestions = None
-    if elastic.available():
+    if elastic.ready():
         try:
             suggestions = elastic.autocomplete(query, AUTOCOMPLETE_SIZE)
         except elastic.SearchUnavailable as error:

@@ -200,6 +200,10 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "norrbus")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "0.8"))
 # After a failure, how long (seconds) searches go straight to the database before trying again.
 ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "30"))
+# Seconds an index write on publish may wait before the change is queued instead, and what
+# `process_search_queue` waits per request.
+ELASTICSEARCH_INDEX_TIMEOUT = float(os.environ.get("ELASTICSEARCH_INDEX_TIMEOUT", "2"))
+ELASTICSEARCH_QUEUE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_QUEUE_TIMEOUT", "10"))
 # Dotted path of an elastic_transport node class; only tests set it.
 ELASTICSEARCH_NODE_CLASS = ""
 # Search analytics older than this many days are removed by purge_search_analytics.

@@ -20,6 +20,9 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Förslag");
     list.hidden = true;
+    // Focus stays on the input (the options are reached with the arrows): a list that
+    // scrolls must not become a tab stop of its own, which the browser would otherwise make.
+    list.tabIndex = -1;
     field.appendChild(list);
 
     var status = document.createElement("p");
@@ -118,6 +121,9 @@
       } else if (event.key === "Enter" && active >= 0 && !list.hidden) {
         event.preventDefault();
         window.location.assign(options[active].getAttribute("data-url"));
+      } else if (event.key === "Tab") {
+        // Close first, so Tab moves on from the input to what follows it.
+        close();
       } else if (event.key === "Escape") {
         if (!list.hidden) { event.preventDefault(); close(); }
         else { input.value = ""; }

@@ -84,3 +84,21 @@ def test_facets_narrow_the_results_by_keyboard(page, portal_url):
     page.wait_for_url("**typ=contact*")
     kinds = page.locator(".result__kind").all_inner_texts()
     assert kinds and all(kind.startswith("Kontakt") for kind in kinds)
+
+
+def test_tab_closes_the_suggestions_and_moves_on_from_the_box(page, portal_url):
+    page.goto(portal_url + "/sok/")
+    box = page.get_by_role("combobox", name="Sök i portalen")
+    box.focus()
+    page.keyboard.type("no")
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for()
+    # The case that went wrong: a list long enough to scroll.
+    assert listbox.evaluate("list => list.scrollHeight > list.clientHeight")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.tagName, document.activeElement.textContent.trim()]"
+    )
+    assert focused == ["BUTTON", "Sök"]
+    assert listbox.is_hidden()
+    assert box.get_attribute("aria-expanded") == "false"

@@ -17,3 +17,14 @@ def elasticsearch(settings, osmem_clone):
 def seeded_elasticsearch(seeded, elasticsearch):
     call_command("rebuild_search_index", no_progress=True, verbosity=0)
     return elasticsearch
+
+
+@pytest.fixture
+def hanging_url():
+    """An address that accepts connections and never answers, as a cluster that hangs."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(16)
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"

@@ -1,5 +1,8 @@
 """The Elasticsearch path, against osmem-server (an in-memory OpenSearch-compatible peer)."""
 
+import time
+from io import StringIO
+
 import pytest
 from django.core.management import CommandError, call_command
 from elasticsearch import helpers
@@ -7,9 +10,11 @@ from elasticsearch import helpers
 from bench.expectations import ISSUE_QUERIES, found_in_top_three
 from guidance.models import GlossaryTerm, RoutinePage
 from search import elastic
+from search.hits import Filters
 from search.models import PendingIndexUpdate, SearchEntry
 from search.services import autocomplete, search_site
 from tests.factories import publish
+from tests.search.facets import assert_counts_are_what_choosing_finds
 
 pytestmark = pytest.mark.django_db
 
@@ -54,18 +59,25 @@ def test_exact_spelling_ranks_above_the_accent_free_one(seeded_elasticsearch):
 
 
 def test_facets_and_filters(seeded_elasticsearch):
-    from search.hits import Filters
-
     outcome = search_site("socialtjänst")
     facets = {facet.name: {o.value: o.count for o in facet.options} for facet in outcome.facets}
     assert facets["kind"]["contact"] > 0 and "kalix" in facets["municipality"]
     narrowed = search_site("socialtjänst", filters=Filters(kind="actor"))
     assert narrowed.total == facets["kind"]["actor"]
     assert {hit.kind for hit in narrowed.hits} == {"actor"}
-    # Facet counts stay those of the whole query, so other choices remain visible.
-    assert {f.name: len(f.options) for f in narrowed.facets} == {
-        f.name: len(f.options) for f in outcome.facets
-    }
+    # The chosen facet's own options stay visible, counted under the other choices.
+    kinds = {f.name: [o.value for o in f.options] for f in narrowed.facets}["kind"]
+    assert kinds == [o.value for o in outcome.facets[0].options]
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [{"kind": "routine"}, {"kind": "contact"}, {"actor": "socialtjanst"}],
+    ids=["routine", "contact", "actor"],
+)
+def test_facet_counts_are_what_choosing_the_option_finds(seeded_elasticsearch, chosen):
+    assert not search_site("socialtjänst").simplified
+    assert_counts_are_what_choosing_finds("socialtjänst", Filters(**chosen))
 
 
 def test_highlighting_marks_the_words_and_escapes_the_text(seeded_elasticsearch):
@@ -184,3 +196,107 @@ def test_publishing_with_the_cluster_down_succeeds_and_is_sent_later(
     assert not PendingIndexUpdate.objects.exists()
     outcome = search_site("lila ränder")
     assert not outcome.simplified and outcome.hits[0].url == "/rutiner/grona-kortet/"
+
+
+def empty_the_cluster():
+    """What a cluster that restarts without its data holds: no index at all."""
+    for index in es().indices.get(index=f"{elastic.alias_name()}-*"):
+        es().indices.delete(index=index)
+
+
+def publish_during_outage(settings, url, capture):
+    working_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = url
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    routine.summary = "Ett kort med lila ränder."
+    with capture(execute=True):
+        publish(routine)
+    settings.ELASTICSEARCH_URL = working_url
+    elastic.mark_up()
+    return routine
+
+
+def test_a_cluster_that_comes_back_empty_is_rebuilt_in_full_by_the_queue(
+    client, seeded_elasticsearch, settings, closed_port_url, django_capture_on_commit_callbacks
+):
+    routine = publish_during_outage(settings, closed_port_url, django_capture_on_commit_callbacks)
+    empty_the_cluster()
+    # Until the queue has run, search answers from the database, and /halsa/ says why.
+    assert search_site("SIP").simplified and search_site("SIP").total > 0
+    assert client.get("/halsa/").json() == {
+        "status": "degraderad",
+        "databas": "ok",
+        "elasticsearch": "degraderad",
+        "elasticsearch_orsak": "indexet saknas",
+    }
+
+    call_command("process_search_queue", stdout=StringIO())
+    assert not PendingIndexUpdate.objects.exists()
+    assert es().count(index=elastic.alias_name())["count"] == SearchEntry.objects.count()
+    index = concrete_indices()[0]
+    mapping = es().indices.get_mapping(index=index)[index]["mappings"]["properties"]
+    assert mapping["title"]["analyzer"] == "swedish_text"
+    outcome = search_site("SIP")
+    assert not outcome.simplified and outcome.total > 0
+    assert search_site("lila ränder").hits[0].url == routine.url
+    assert client.get("/halsa/").json()["status"] == "ok"
+
+
+def test_publishing_into_a_missing_index_creates_no_index(
+    seeded_elasticsearch, django_capture_on_commit_callbacks
+):
+    empty_the_cluster()
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(routine)
+    assert not es().indices.exists(index=elastic.alias_name())
+    assert not es().indices.get(index=f"{elastic.alias_name()}-*")
+    assert PendingIndexUpdate.objects.get(source=f"page:{routine.pk}").last_error == (
+        "indexet saknas"
+    )
+
+
+def test_an_incomplete_index_sends_search_to_the_database_until_the_queue_rebuilds_it(
+    client, seeded_elasticsearch
+):
+    elastic.rebuild(SearchEntry.objects.order_by("pk")[:1], 1, lambda done, total: None)
+    total = SearchEntry.objects.count()
+    health = client.get("/halsa/")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraderad"
+    assert health.json()["elasticsearch_orsak"] == f"indexet har 1 av {total} poster"
+    outcome = search_site("socialtjänst")
+    assert outcome.simplified and outcome.total > 1
+
+    output = StringIO()
+    call_command("process_search_queue", stdout=output)
+    assert f"indexet har 1 av {total} poster" in output.getvalue()
+    assert es().count(index=elastic.alias_name())["count"] == total
+    assert not search_site("socialtjänst").simplified
+
+
+def test_the_queue_leaves_a_complete_index_alone(seeded_elasticsearch):
+    before = concrete_indices()
+    output = StringIO()
+    call_command("process_search_queue", stdout=output)
+    assert concrete_indices() == before
+    assert "indexet är komplett" in output.getvalue()
+
+
+def test_publishing_while_the_cluster_hangs_waits_only_the_index_timeout(
+    seeded_elasticsearch, settings, hanging_url, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_INDEX_TIMEOUT = 0.5
+    settings.ELASTICSEARCH_URL = hanging_url
+    routine = RoutinePage.objects.get(slug="grona-kortet")
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(routine)
+    assert time.monotonic() - started < 2
+    assert PendingIndexUpdate.objects.filter(source=f"page:{routine.pk}").exists()
+    # The next publish does not wait for the hanging cluster at all.
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(routine)
+    assert time.monotonic() - started < 0.4
+    assert PendingIndexUpdate.objects.get(source=f"page:{routine.pk}").attempts == 2

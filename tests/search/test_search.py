@@ -15,6 +15,7 @@ from guidance.models import GlossaryTerm, RoutinePage
 from search.models import QueryStatistic
 from search.services import autocomplete, search_site
 from tests.identity_numbers import IDENTITY_NUMBERS
+from tests.search.facets import assert_counts_are_what_choosing_finds
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,15 @@ def test_facets_count_and_filter_by_type_actor_and_municipality(client, seeded):
     assert client.get("/sok/", {"q": "sip", "typ": "<script>"}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [{}, {"kind": "routine"}, {"kind": "contact"}, {"actor": "socialtjanst"}],
+    ids=["none", "routine", "contact", "actor"],
+)
+def test_facet_counts_are_what_choosing_the_option_finds(seeded, chosen):
+    assert_counts_are_what_choosing_finds("socialtjänst", _filters(**chosen))
+
+
 def _filters(**chosen):
     from search.hits import Filters
 
@@ -135,6 +145,17 @@ def test_promoted_results_come_first_under_rekommenderat(client, seeded):
     assert "Rekommenderat" in html
     assert html.index("Rekommenderat") < html.index('class="results"')
     assert "Ha kortet till hands." in html
+    assert '<li><a href="/rutiner/grona-kortet/">Gröna kortet</a>' in html
+
+
+def test_a_promoted_external_link_goes_to_its_address(client, seeded):
+    SearchPromotion.objects.create(
+        query=Query.get("checklista"),
+        external_link_url="https://www.norrbotten.se/norrbus",
+        external_link_text="Norrbus hos regionen",
+    )
+    html = client.get("/sok/", {"q": "Checklista"}).content.decode()
+    assert '<a href="https://www.norrbotten.se/norrbus">Norrbus hos regionen</a>' in html
 
 
 @pytest.mark.parametrize(

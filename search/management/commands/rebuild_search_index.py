@@ -9,8 +9,8 @@ from wagtail.search.backends import get_search_backend
 
 from search import elastic, vocabulary
 from search.entries import all_sources, entries_for_source
-from search.indexing import to_model
-from search.models import PendingIndexUpdate, SearchEntry
+from search.indexing import rebuild_elasticsearch, to_model
+from search.models import SearchEntry
 
 CHUNK = 1000
 
@@ -67,15 +67,10 @@ class Command(BaseCommand):
         if not elastic.configured():
             return
         try:
-            name = elastic.rebuild(
-                SearchEntry.objects.order_by("pk").iterator(chunk_size=CHUNK),
-                len(created),
-                self.progress("Elasticsearch"),
-            )
+            name = rebuild_elasticsearch(self.progress("Elasticsearch"))
         except elastic.SearchUnavailable as error:
             raise CommandError(
                 f"Elasticsearch-indexet byggdes inte om: {error}. Det gamla indexet används "
                 "fortfarande."
             ) from error
-        PendingIndexUpdate.objects.all().delete()
         self.say(f"Elasticsearch: {len(created)} sökposter i {name}, aliaset flyttat.")
