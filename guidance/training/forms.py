@@ -147,7 +147,7 @@ class RegistrationForm(ProfileForm):
     ]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = self._clean_name("email").lower()
         if not allowed_email_domain(email):
             raise forms.ValidationError(
                 _(
