@@ -74,6 +74,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # What axes stores as the username is a keyed hash: a personnummer typed there is not kept.
 AXES_USERNAME_CALLABLE = "portal.privacy_guards.login_username"
+AXES_SENSITIVE_PARAMETERS = ["username"]  # masked in the stored form data, like the password
 # Behind the reverse proxy, the client address is the last hop it adds.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
 
