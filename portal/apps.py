@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portalen"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, privacy_guards
 
         invalidation.connect()
+        privacy_guards.connect()

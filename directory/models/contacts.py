@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageCho
 from wagtail.models import Orderable, Page
 
 from portal.actors import Actor
+from portal.page_forms import PrivacyModelForm
 from portal.visibility import public
 
 from ..phones import PhoneNumberField, format_phone
@@ -42,6 +43,9 @@ class CountyPart(ClusterableModel):
     slug = models.SlugField(_("Kortnamn"), max_length=80, unique=True)
     description = models.TextField(_("Beskrivning"), max_length=500, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("Ordning"), default=0)
+
+    # Its fields and its contacts refuse identity numbers (phone numbers exempt).
+    base_form_class = PrivacyModelForm
 
     panels = [
         FieldPanel("name"),
@@ -82,6 +86,8 @@ class Situation(models.Model):
         related_name="+",
     )
     sort_order = models.PositiveSmallIntegerField(_("Ordning"), default=0)
+
+    base_form_class = PrivacyModelForm
 
     panels = [
         FieldPanel("title"),

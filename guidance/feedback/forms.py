@@ -16,7 +16,8 @@ def refuse_identity_numbers(form: forms.Form, *fields: str) -> None:
 
     The field is emptied so the number is not shown again either."""
     for name in fields:
-        if contains_identity_number(form.cleaned_data.get(name, "")):
+        # The value as typed: a field that failed its own check is not in cleaned_data.
+        if contains_identity_number(str(form.data.get(form.add_prefix(name), ""))):
             form.add_error(name, IDENTITY_NUMBER_MESSAGE)
             form.cleaned_data.pop(name, None)
             form.data = form.data.copy()
@@ -100,5 +101,5 @@ class DeviationReportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        refuse_identity_numbers(self, "description")
+        refuse_identity_numbers(self, "description", "reporter_email")
         return cleaned

@@ -147,7 +147,7 @@ class RegistrationForm(ProfileForm):
     ]
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = self._clean_name("email").lower()
         if not allowed_email_domain(email):
             raise forms.ValidationError(
                 _(
@@ -167,6 +167,12 @@ class RegistrationForm(ProfileForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Read as typed: an address the e-mail check refused never reached clean_email.
+        typed = str(self.data.get(self.add_prefix("email"), ""))
+        if "email" in self.errors and contains_identity_number(typed):
+            self.errors["email"] = self.error_class([IDENTITY_NUMBER_MESSAGE])
+            self.data = self.data.copy()
+            self.data[self.add_prefix("email")] = remove_identity_numbers(typed)
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error(

@@ -72,6 +72,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# What axes stores as the username is a keyed hash: a personnummer typed there is not kept.
+AXES_USERNAME_CALLABLE = "portal.privacy_guards.login_username"
+AXES_SENSITIVE_PARAMETERS = ["username"]  # masked in the stored form data, like the password
 # Behind the reverse proxy, the client address is the last hop it adds.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
 
@@ -246,10 +249,28 @@ AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every handler redacts personnummer from the message, its arguments and tracebacks.
+    "filters": {"redact_identity_numbers": {"()": "portal.privacy.RedactIdentityNumbers"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_identity_numbers"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_identity_numbers"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Background-task and page-action chatter is not useful on the console.
     "loggers": {
+        # runserver's request log, query strings included.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
