@@ -1,5 +1,6 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "post_office",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -237,6 +239,19 @@ LEARNER_EMAIL_DOMAINS = env_list(
 )
 LEARNER_INVITATION_DAYS = int(os.environ.get("LEARNER_INVITATION_DAYS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "norrbus@localhost")
+
+# Outgoing mail is queued in the database (django-post-office) and sent by the
+# `send_queued_mail` cron job, which retries a failed delivery MAX_RETRIES times, every
+# RETRY_INTERVAL: a mail server that is down delays mail, it does not lose it.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 8,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=15),
+    # Failures only: a log line per delivered mail would repeat the queue.
+    "LOG_LEVEL": 1,
+}
 
 # Largest agreement document the importer accepts, in bytes.
 AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024
