@@ -10,7 +10,10 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
-SETTINGS = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+SETTINGS = (
+    "from django.conf import settings; print(settings.CACHES['default']['BACKEND']); "
+    "print(settings.EMAIL_BACKEND, settings.POST_OFFICE['BACKENDS']['default'])"
+)
 
 
 def production(cache_url: str | None) -> subprocess.CompletedProcess:
@@ -52,7 +55,17 @@ def test_production_refuses_to_start_without_a_shared_cache(cache_url):
 def test_production_starts_with_redis_or_a_cache_directory(cache_url, backend):
     result = production(cache_url)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == backend
+    assert result.stdout.splitlines()[0] == backend
+
+
+def test_production_queues_mail_and_delivers_it_by_smtp():
+    result = production("redis://127.0.0.1:6379/0")
+    assert result.returncode == 0, result.stderr
+    queue, delivery = result.stdout.splitlines()[1].split()
+    assert (queue, delivery) == (
+        "post_office.EmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+    )
 
 
 def test_gunicorns_entry_point_defaults_to_the_production_settings():
