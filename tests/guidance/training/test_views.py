@@ -209,6 +209,7 @@ def test_home_page_links_the_onboarding_paths(client, training):
 
 
 def test_a_municipality_id_no_row_can_have_is_refused_in_swedish(learner_client, learner):
+    before = list(LearnerProfile.objects.filter(user=learner).values())
     response = learner_client.post(
         "/konto/profil/",
         {
@@ -220,4 +221,6 @@ def test_a_municipality_id_no_row_can_have_is_refused_in_swedish(learner_client,
     )
     assert response.status_code == 200
     assert "Kommunen finns inte. Välj en kommun i listan." in text(response)
-    assert not LearnerProfile.objects.filter(user=learner).exists()
+    assert list(LearnerProfile.objects.filter(user=learner).values()) == before
+    learner.refresh_from_db()
+    assert learner.last_name != "Berg"
