@@ -31,10 +31,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Both runs use a throw-away Redis as the shared cache (page cache, rate limits).
 test-sqlite: install
-	$(BIN)/pytest
+	scripts/with-redis.sh $(BIN)/pytest
 
 test-postgres: install
-	scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
+	scripts/with-redis.sh scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
 
 test: install system-deps lint check test-sqlite test-postgres

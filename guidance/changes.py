@@ -29,6 +29,9 @@ class ChangesFeed(Feed):
         "Större ändringar i överenskommelsen, rutinerna, aktörernas uppdrag och utbildningarna."
     )
     link = "/andringar/"
+    # RFC 4287 wants an author for the feed or every entry: the portal's central support
+    # publishes every change (after review), so the feed names it once.
+    author_name = "Norrbus kunskapsportal"
 
     def items(self):
         return major_changes()

@@ -8,9 +8,11 @@ import hashlib
 
 from django.core.cache import cache
 
+from .clientip import client_address
+
 
 def _client(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -114,6 +114,8 @@ def serve_and_check(target_url: str, media_root: Path, work: Path, paths: list[s
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(work / "static"),
+        # Production refuses to start without a shared cache.
+        "CACHE_URL": f"file://{work}/cache",
     }
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],

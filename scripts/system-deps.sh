@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs from Debian: Chromium (browser tests) and PostgreSQL.
+# Installs what the test suite needs from Debian: Chromium (browser tests), PostgreSQL and
+# Redis (the shared cache: page cache and rate limits).
 # Under CI=true anything missing that cannot be installed fails the run; locally it warns,
 # and the tests that need it skip with a reason.
 set -euo pipefail
@@ -7,6 +8,7 @@ set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null || missing+=(redis-server)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

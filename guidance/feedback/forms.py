@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import MunicipalityPage
 from guidance.models import RoutinePage
 from portal.actors import NORRBUS_CHOICES
+from portal.forms import IdChoiceField
 from portal.privacy import IDENTITY_NUMBER_MESSAGE, contains_identity_number
+from portal.workmail import is_work_address
 
 NO_PERSONAL_DATA = _(
     "Skriv inga namn, personnummer eller andra uppgifter om ett barn eller en familj."
@@ -48,11 +50,14 @@ class FeedbackForm(forms.Form):
 
 
 class DeviationReportForm(forms.Form):
-    routine = forms.ModelChoiceField(
+    routine = IdChoiceField(
         label=_("Vilken rutin följdes inte?"),
         queryset=RoutinePage.objects.none(),
         empty_label=_("Välj rutin"),
-        error_messages={"required": _("Välj den rutin som inte följdes.")},
+        error_messages={
+            "required": _("Välj den rutin som inte följdes."),
+            "invalid_choice": _("Rutinen finns inte. Välj en rutin i listan."),
+        },
     )
     reporter_actor = forms.ChoiceField(
         label=_("Din verksamhet"),
@@ -65,11 +70,14 @@ class DeviationReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en part.")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = IdChoiceField(
         label=_("I vilken kommun?"),
         queryset=MunicipalityPage.objects.none(),
         empty_label=_("Välj kommun"),
-        error_messages={"required": _("Välj kommun.")},
+        error_messages={
+            "required": _("Välj kommun."),
+            "invalid_choice": _("Kommunen finns inte. Välj en kommun i listan."),
+        },
     )
     description = forms.CharField(
         label=_("Vad hände?"),
@@ -98,6 +106,18 @@ class DeviationReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["routine"].queryset = RoutinePage.objects.live().order_by("title")
         self.fields["municipality"].queryset = MunicipalityPage.objects.live().order_by("title")
+
+    def clean_reporter_email(self):
+        email = self.cleaned_data["reporter_email"]
+        if not is_work_address(email):
+            raise forms.ValidationError(
+                _(
+                    "Skriv din e-postadress i tjänsten, hos regionen eller en kommun i "
+                    "Norrbotten (t.ex. namn@kalix.se). Kvitton skickas inte till andra adresser."
+                ),
+                code="not_work_address",
+            )
+        return email
 
     def clean(self):
         cleaned = super().clean()

@@ -3,6 +3,8 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
+from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -28,6 +30,9 @@ TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försö
 @sensitive_post_parameters("comment")
 def feedback(request, page_id: int):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    page_url = page.get_url(request)
+    if page_url is None:  # the tree's root, or a page outside every site: no reader sees it
+        raise Http404("Sidan finns inte.")
     if not same_origin(request):
         return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
     form = FeedbackForm(request.POST)
@@ -47,7 +52,7 @@ def feedback(request, page_id: int):
         page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"]
     )
     messages.success(request, "Tack! Ditt svar hjälper oss att göra sidan bättre.")
-    return redirect(f"{page.url}#aterkoppling")
+    return redirect(f"{page_url}#aterkoppling")
 
 
 def recipient_for(municipality) -> str:
@@ -55,6 +60,8 @@ def recipient_for(municipality) -> str:
 
 
 def _send(report: DeviationReport) -> None:
+    """Queue the report and the receipt (EMAIL_BACKEND is the mail queue); the cron job
+    `send_queued_mail` delivers them, and retries while the mail server is away."""
     context = {"report": report}
     EmailMessage(
         f"Avvikelserapport {report.reference}: {report.routine.title}",
@@ -84,21 +91,22 @@ def deviation_report(request):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
-            report = DeviationReport.objects.create(
-                reference=f"AV-{timezone.localdate():%Y%m%d}-{secrets.token_hex(3).upper()}",
-                routine=data["routine"],
-                reporter_actor=data["reporter_actor"],
-                other_actors=data["other_actors"],
-                municipality=data["municipality"],
-                description=data["description"],
-                reporter_email=data["reporter_email"],
-                sent_to=recipient_for(data["municipality"]),
-            )
-            _send(report)
+            with transaction.atomic():
+                report = DeviationReport.objects.create(
+                    reference=f"AV-{timezone.localdate():%Y%m%d}-{secrets.token_hex(3).upper()}",
+                    routine=data["routine"],
+                    reporter_actor=data["reporter_actor"],
+                    other_actors=data["other_actors"],
+                    municipality=data["municipality"],
+                    description=data["description"],
+                    reporter_email=data["reporter_email"],
+                    sent_to=recipient_for(data["municipality"]),
+                )
+                _send(report)
             messages.success(
                 request,
-                f"Avvikelserapporten är skickad till {report.sent_to} med diarienummer "
-                f"{report.reference}. Ett kvitto har skickats till {report.reporter_email}.",
+                f"Avvikelserapporten har diarienummer {report.reference} och skickas till "
+                f"{report.sent_to}. Ett kvitto skickas till {report.reporter_email}.",
             )
             return redirect("feedback:deviation_sent")
         else:

@@ -1,5 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -26,12 +28,38 @@ register_permission_policy(Feedback, ReadersOnlyAdd(Feedback, {"view", "change",
 register_permission_policy(DeviationReport, ReadersOnlyAdd(DeviationReport, {"view", "delete"}))
 
 
+def yes_no(value: bool) -> str:
+    return _("Ja") if value else _("Nej")
+
+
+class YesNoColumn(Column):
+    """A yes/no field as the words Ja and Nej (Wagtail's own column titles it True/False)."""
+
+    def get_value(self, instance):
+        return yes_no(getattr(instance, self.name))
+
+
+class FeedbackInspectView(InspectView):
+    def get_helpful_display_value(self):
+        return yes_no(self.object.helpful)
+
+    def get_handled_display_value(self):
+        return yes_no(self.object.handled)
+
+
 class FeedbackViewSet(ModelViewSet):
     model = Feedback
     name = "aterkoppling"
     icon = "help"
     menu_label = _("Hjälpte sidan?")
-    list_display = ["page", "helpful", "comment", "created_at", "handled"]
+    list_display = [
+        "page",
+        YesNoColumn("helpful", label=_("Hjälpte sidan?"), sort_key="helpful"),
+        "comment",
+        "created_at",
+        YesNoColumn("handled", label=_("Hanterad"), sort_key="handled"),
+    ]
+    inspect_view_class = FeedbackInspectView
     list_filter = ["helpful", "handled", "page"]
     form_fields = ["handled"]
     copy_view_enabled = False

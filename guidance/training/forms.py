@@ -9,6 +9,7 @@ from directory.models import MunicipalityPage
 from directory.services import municipalities
 from guidance.roles import LEARNERS
 from portal.actors import WORKPLACE_CHOICES
+from portal.forms import IdChoiceField
 from portal.privacy import (
     IDENTITY_NUMBER_MESSAGE,
     contains_identity_number,
@@ -58,7 +59,7 @@ class ProfileForm(forms.Form):
         max_length=150,
         error_messages={"required": _("Skriv ditt efternamn.")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = IdChoiceField(
         label=_("Kommun du arbetar i"),
         queryset=MunicipalityPage.objects.none(),
         empty_label=_("Välj kommun"),

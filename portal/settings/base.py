@@ -1,5 +1,6 @@
 """Settings shared by every environment. Configuration comes from environment variables."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "post_office",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.errors.SwedishNotAllowedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -75,8 +78,10 @@ AXES_VERBOSE = False
 # What axes stores as the username is a keyed hash: a personnummer typed there is not kept.
 AXES_USERNAME_CALLABLE = "portal.privacy_guards.login_username"
 AXES_SENSITIVE_PARAMETERS = ["username"]  # masked in the stored form data, like the password
-# Behind the reverse proxy, the client address is the last hop it adds.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0"))
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (nginx: 1). The
+# rate limits and django-axes take the client address from there (portal/clientip.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "portal.clientip.client_address"
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -242,6 +247,19 @@ LEARNER_EMAIL_DOMAINS = env_list(
 )
 LEARNER_INVITATION_DAYS = int(os.environ.get("LEARNER_INVITATION_DAYS", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "norrbus@localhost")
+
+# Outgoing mail is queued in the database (django-post-office) and sent by the
+# `send_queued_mail` cron job, which retries a failed delivery MAX_RETRIES times, every
+# RETRY_INTERVAL: a mail server that is down delays mail, it does not lose it.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": "django.core.mail.backends.smtp.EmailBackend"},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": 8,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=15),
+    # Failures only: a log line per delivered mail would repeat the queue.
+    "LOG_LEVEL": 1,
+}
 
 # Largest agreement document the importer accepts, in bytes.
 AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024

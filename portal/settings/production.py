@@ -3,13 +3,23 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import cache_from_url, env_list
 
 DEBUG = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+
+# Every gunicorn worker must see the same cache: a publish clears a page for all of them, and
+# a rate limit counts across them. A cache per process would keep serving old pages.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if not CACHE_URL.startswith(("redis://", "rediss://", "file://")):
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a shared cache in production: redis://host:6379/0 or "
+        "file:///var/cache/norrbus."
+    )
+CACHES = {"default": cache_from_url(CACHE_URL)}
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -30,6 +40,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -6,7 +6,13 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test runner sends mail straight to django.core.mail.outbox; a test that sets
+# EMAIL_BACKEND to the queue (as in production) has it delivered there by send_queued_mail.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+POST_OFFICE = {
+    **POST_OFFICE,  # noqa: F405
+    "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

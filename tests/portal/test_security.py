@@ -36,6 +36,7 @@ def production_env(**extra) -> dict:
         "SECRET_KEY": "a-long-random-production-like-secret-" + "k" * 40,
         "ALLOWED_HOSTS": "norrbus.example.se,testserver",
         "DATABASE_URL": "sqlite:///:memory:",
+        "CACHE_URL": "file:///tmp/norrbus-test-cache",
         **extra,
     }
 

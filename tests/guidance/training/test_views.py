@@ -206,3 +206,21 @@ def test_home_page_links_the_onboarding_paths(client, training):
     page = client.get("/").content.decode()
     assert f'href="{training.path.url}"' in page
     assert "Ny i Norrbus?" in page
+
+
+def test_a_municipality_id_no_row_can_have_is_refused_in_swedish(learner_client, learner):
+    before = list(LearnerProfile.objects.filter(user=learner).values())
+    response = learner_client.post(
+        "/konto/profil/",
+        {
+            "first_name": "Anna",
+            "last_name": "Berg",
+            "municipality": "99999999999999999999",
+            "actor": "primarvard",
+        },
+    )
+    assert response.status_code == 200
+    assert "Kommunen finns inte. Välj en kommun i listan." in text(response)
+    assert list(LearnerProfile.objects.filter(user=learner).values()) == before
+    learner.refresh_from_db()
+    assert learner.last_name != "Berg"
