@@ -242,7 +242,31 @@ AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # A request path with %0d%0a cannot forge a log line (portal/logsafety.py).
+        "escape_control_characters": {"()": "portal.logsafety.EscapeControlCharacters"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["escape_control_characters"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["escape_control_characters"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Background-task and page-action chatter is not useful on the console.
     "loggers": {
@@ -252,5 +276,9 @@ LOGGING = {
         # The Elasticsearch client logs every request; at DEBUG it would log queries too.
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) would write unescaped lines: "django"
+        # logs through the root's console handler instead.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
