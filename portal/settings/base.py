@@ -89,7 +89,7 @@ def cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.filecache.FileBasedCache",
             "LOCATION": url.removeprefix("file://"),
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
@@ -102,6 +102,8 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 # invalidated on publish, and expires at midnight anyway); 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Variants (query strings, remembered municipalities) stored per path and version at most.
+PAGE_CACHE_VARIANTS_PER_PATH = int(os.environ.get("PAGE_CACHE_VARIANTS_PER_PATH", "100"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/konto/", "/dokument/", "/halsa/", "/static/"]
 
 # A CDN or caching proxy in front: FRONTEND_CACHE_PURGE_URL is where Wagtail sends PURGE
