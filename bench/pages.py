@@ -123,7 +123,7 @@ def wrk(url: str, seconds: int, connections: int, extra=(), script: Path | None 
     if script:
         command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     if not latency:  # nothing completed in time
         raise SystemExit(f"wrk got no answers from {url}:\n{output}")
     errors = 0
