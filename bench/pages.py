@@ -14,6 +14,11 @@ Started by bench/run. It does the following:
    and each worker's resident memory before and after.
 7. With --synthetic, adds the 10,000 synthetic pages of bench/synthetic.py, then measures
    the uncached pages and the memory again, and prints how they grew.
+
+With --postgres it runs on a throw-away PostgreSQL server (scripts/with-postgres.sh, port
+PGTEST_PORT) instead of SQLite, and measures the uncached pages twice: with a new database
+connection per request (DB_CONN_MAX_AGE=0) and with connections kept (600, production's
+default). BENCH_DATABASE_URL points it at a database of your own instead.
 """
 
 import argparse
@@ -47,8 +52,12 @@ TARGET_PAGES = ("routine", "actor", "municipality")
 UNCACHED = ["-H", "Cookie: messages=bench"]
 
 
-def environment(work: Path) -> dict:
-    database = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{work}/bench.sqlite3"
+def environment(work: Path, postgres: bool = False) -> dict:
+    database = (
+        os.environ.get("BENCH_DATABASE_URL")
+        or (postgres and os.environ.get("DATABASE_URL"))
+        or f"sqlite:///{work}/bench.sqlite3"
+    )
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -114,7 +123,7 @@ def wrk(url: str, seconds: int, connections: int, extra=(), script: Path | None 
     if script:
         command += ["-s", str(script)]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.M))
     if not latency:  # nothing completed in time
         raise SystemExit(f"wrk got no answers from {url}:\n{output}")
     errors = 0
@@ -212,24 +221,75 @@ def load(base: str, server: subprocess.Popen, work: Path, seconds: int) -> dict:
     return {**result, "rss_before_mb": before, "rss_after_mb": after}
 
 
+def compare_connections(env: dict, port: int, work: Path, seconds: int) -> dict:
+    """Uncached req/s per page with a connection per request and with connections kept."""
+    results: dict = {}
+    for age in ("0", "600"):
+        server = start_gunicorn({**env, "DB_CONN_MAX_AGE": age}, port, work)
+        try:
+            for name, path in PAGES.items():
+                if name == "static file":
+                    continue
+                url = f"http://127.0.0.1:{port}{path}"
+                for _ in range(10):
+                    urllib.request.urlopen(url).read()
+                results.setdefault(name, {})[age] = wrk(url, seconds, 8, UNCACHED)
+        finally:
+            server.terminate()
+            server.wait()
+    print("\nPostgreSQL, uncached pages (gunicorn, 2 workers): req/s, p50 ms")
+    print(f"{'page':<20} {'DB_CONN_MAX_AGE=0':>20} {'DB_CONN_MAX_AGE=600':>20}")
+    for name, row in results.items():
+        closed, kept = row["0"], row["600"]
+        print(
+            f"{name:<20} {closed['rps']:>11.0f} {closed['p50_ms']:>7.1f} ms "
+            f"{kept['rps']:>11.0f} {kept['p50_ms']:>7.1f} ms"
+        )
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5, help="wrk time per page")
     parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--synthetic", action="store_true", help="also at 10,000 pages")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="on PostgreSQL: uncached pages with a connection per request and kept",
+    )
     options = parser.parse_args()
+    if (
+        options.postgres
+        and not os.environ.get("BENCH_DATABASE_URL")
+        and not os.environ.get("DATABASE_URL", "").startswith("postgres")
+    ):
+        # Again, under a throw-away server that sets DATABASE_URL.
+        script = str(ROOT / "scripts" / "with-postgres.sh")
+        os.execv(script, [script, PYTHON, __file__, *sys.argv[1:]])
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install wrk); bench/run installs it.")
 
     work = Path(tempfile.mkdtemp(prefix="norrbus-pages-"))
-    env = environment(work)
+    env = environment(work, options.postgres)
     print(f"Setting up in {work} …", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_demo", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    if options.postgres:
+        try:
+            results = compare_connections(env, port, work, options.seconds)
+            (work / "results.json").write_text(json.dumps({"postgres": results}, indent=2))
+            print(f"\nAll numbers: {work / 'results.json'}")
+        finally:
+            if not options.keep:
+                for item in work.iterdir():
+                    if item.name != "results.json":
+                        shutil.rmtree(item) if item.is_dir() else item.unlink()
+        return
     server = start_gunicorn(env, port, work)
     try:
         demo = measure(base, env, options.seconds)

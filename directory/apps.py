@@ -21,6 +21,8 @@ class DirectoryConfig(AppConfig):
         # Every reader who opens a municipality page is told to remember it: such pages are
         # shared, and routine pages differ by the municipality remembered.
         pagecache.vary_on_cookie(COOKIE_NAME)
+        # The directory's finder reads these (DirectoryIndexPage.get_context).
+        pagecache.reads_params("kommun", "situation")
         invalidation.shown_on(
             DirectoryIndexPage, MunicipalityPage, LocalRoutinePage, DirectoryIndexPage
         )

@@ -6,8 +6,9 @@ rendered for them). What is stored: 200 HTML responses that are not marked priva
 no cookie but the remembered municipality, so a page with a CSRF token in a form is never
 shared.
 
-The key holds the path, the query string and the remembered municipality (routine pages
-show that municipality's contacts), and two versions read before the page is rendered:
+The key holds the path, the query parameters the page reads and the remembered
+municipality (routine pages show that municipality's contacts), and two versions read
+before the page is rendered:
 
 - the site's generation, bumped by changes that can show on every page (a title, slug or
   menu change, a move, an unpublish, a delete, a new page: menus and breadcrumbs change);
@@ -17,6 +18,15 @@ A page rendered while a publish happens is stored under the versions it started 
 nobody asks for afterwards: a reader never gets stale content after a publish. Entries also
 expire at local midnight, since "gällande" and other date-derived statuses change then
 without anyone publishing.
+
+Bounds: only the parameters an app declared with `reads_params` are part of the key (in a
+fixed order); any other parameter is dropped, so `?x=1`, `?x=2`, … are served the entry
+without them (and a page rendered with one of them is not stored). A path
+stores at most PAGE_CACHE_VARIANTS_PER_PATH variants (queries, municipalities) per
+version; further ones are rendered for the reader and not stored.
+
+Hooks: `on_hit(callback)` is called with the request and the cached response for every
+page served from the cache (search counts a cached search in its statistics this way).
 """
 
 import datetime
@@ -35,9 +45,39 @@ MESSAGES_COOKIE = "messages"
 _VARY_COOKIES: list[str] = []
 
 
+# Query parameters that change what a page shows, per path ("" for every path), said by the
+# apps with `reads_params`; every other parameter is left out of the key.
+_PARAMS: dict[str, set[str]] = {}
+_ON_HIT: list = []
+
+
 def vary_on_cookie(name: str) -> None:
     if name not in _VARY_COOKIES:
         _VARY_COOKIES.append(name)
+
+
+def reads_params(*names: str, path: str = "") -> None:
+    """Pages at `path` (every page when empty) read the query parameters `names`."""
+    _PARAMS.setdefault(path, set()).update(names)
+
+
+def on_hit(callback) -> None:
+    """`callback(request, response)` runs for every page served from the cache."""
+    if callback not in _ON_HIT:
+        _ON_HIT.append(callback)
+
+
+def _read_params(request) -> set[str]:
+    return _PARAMS.get("", set()) | _PARAMS.get(request.path, set())
+
+
+def key_query(request) -> str:
+    """The part of the query string the page reads, in a fixed order."""
+    return "&".join(
+        f"{name}={value}"
+        for name in sorted(_read_params(request) & request.GET.keys())
+        for value in request.GET.getlist(name)
+    )
 
 
 def shared_cache():
@@ -89,7 +129,7 @@ def _entry_key(request, versions: dict) -> str:
         versions.get(_path_key(path)) or "0",
         request.get_host(),
         path,
-        request.META.get("QUERY_STRING", ""),
+        key_query(request),
         *(request.COOKIES.get(name, "") for name in _VARY_COOKIES),
     ]
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
@@ -108,12 +148,36 @@ class AnonymousPageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
+            for callback in _ON_HIT:
+                callback(request, cached)
             return cached
         response = self.get_response(request)
-        if _cacheable_response(response):  # template responses are rendered by now
-            response["X-Page-Cache"] = "miss"
-            cache.set(key, response, _seconds_to_live())
+        # A page rendered with parameters outside the key is not stored under it (whatever
+        # they changed would reach every reader); it is served from the entry without them.
+        if _cacheable_response(response) and request.GET.keys() <= _read_params(request):
+            if _room_for_variant(cache, request.path, versions):
+                response["X-Page-Cache"] = "miss"
+                cache.set(key, response, _seconds_to_live())
+            else:
+                response["X-Page-Cache"] = "full"
         return response
+
+
+def _room_for_variant(cache, path: str, versions: dict) -> bool:
+    """Counts the variants stored for this path under its current versions."""
+    counter = (
+        "pagecache:variants:"
+        + hashlib.sha256(
+            "\n".join(
+                [versions.get(GENERATION_KEY) or "0", versions.get(_path_key(path)) or "0", path]
+            ).encode()
+        ).hexdigest()
+    )
+    cache.add(counter, 0, _seconds_to_live())
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_VARIANTS_PER_PATH
+    except ValueError:  # expired between add and incr
+        return True
 
 
 def invalidate_paths(paths) -> None:

@@ -8,9 +8,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-        from portal import health, invalidation, retention
+        from portal import health, invalidation, pagecache, retention
 
-        from . import analytics, elastic, signals
+        from . import analytics, elastic, signals, views
 
         signals.connect()
         # Promotions show on the search page only, which every change invalidates anyway.
@@ -18,3 +18,5 @@ class SearchConfig(AppConfig):
         invalidation.register_snippet(Query, list)
         health.register("elasticsearch", elastic.health)
         retention.register(analytics.purge_expired)
+        pagecache.reads_params(*views.PARAMS, path="/sok/")
+        pagecache.on_hit(views.count_cached_search)

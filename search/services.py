@@ -78,6 +78,8 @@ class SearchOutcome:
     broadened: bool = False
     identity_number_removed: bool = False
     shortened: bool = False
+    # What was counted in the statistics (query, total), so a cached copy counts again.
+    recorded: tuple[str, int] | None = None
 
     @property
     def searched(self) -> bool:
@@ -220,7 +222,8 @@ def search_site(
         outcome.promotions = _promotions(plan)
         if record and not filters and not outcome.identity_number_removed:
             # What was typed, and whether it found anything as typed.
-            analytics.record(query, 0 if outcome.corrected_from else result.total)
+            outcome.recorded = (query, 0 if outcome.corrected_from else result.total)
+            analytics.record(*outcome.recorded)
     return outcome
 
 

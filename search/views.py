@@ -10,11 +10,14 @@ from portal.actors import NORRBUS_VALUES
 from portal.privacy import find_identity_numbers, remove_identity_numbers
 from portal.visibility import public
 
+from . import analytics
 from .hits import Filters
 from .models import Kind
 from .services import autocomplete, search_site
 
 FILTER_PARAMS = {"typ": "kind", "aktor": "actor", "kommun": "municipality"}
+# Every query parameter the search page reads (the page cache keys on these only).
+PARAMS = ("q", "sida", "pnr", *FILTER_PARAMS)
 
 
 def _filters(request) -> Filters:
@@ -64,7 +67,17 @@ def search(request):
         "filter_query": urlencode({**base, **{k: v for k, v in chosen.items() if v}}),
         "chosen": chosen,
     }
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    # Kept with the page in the page cache: each reader served the cached page is counted.
+    response.recorded_search = outcome.recorded
+    return response
+
+
+def count_cached_search(request, response) -> None:
+    """The page cache served a search page: count the search as the view would have."""
+    recorded = getattr(response, "recorded_search", None)
+    if recorded:
+        analytics.record(*recorded)
 
 
 @require_GET

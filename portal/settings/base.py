@@ -97,7 +97,7 @@ def cache_from_url(url: str) -> dict:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("file://"):
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.filecache.FileBasedCache",
             "LOCATION": url.removeprefix("file://"),
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
@@ -110,6 +110,8 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 # invalidated on publish, and expires at midnight anyway); 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
+# Variants (query strings, remembered municipalities) stored per path and version at most.
+PAGE_CACHE_VARIANTS_PER_PATH = int(os.environ.get("PAGE_CACHE_VARIANTS_PER_PATH", "100"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/konto/", "/dokument/", "/halsa/", "/static/"]
 
 # A CDN or caching proxy in front: FRONTEND_CACHE_PURGE_URL is where Wagtail sends PURGE
@@ -267,21 +269,34 @@ AGREEMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Every handler redacts personnummer from the message, its arguments and tracebacks.
-    "filters": {"redact_identity_numbers": {"()": "portal.privacy.RedactIdentityNumbers"}},
+    "filters": {
+        # Every handler redacts personnummer from the message, its arguments and tracebacks.
+        "redact_identity_numbers": {"()": "portal.privacy.RedactIdentityNumbers"},
+        # A request path with %0d%0a cannot forge a log line (portal/logsafety.py).
+        "escape_control_characters": {"()": "portal.logsafety.EscapeControlCharacters"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
-        }
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_identity_numbers"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_identity_numbers", "escape_control_characters"],
+        },
         "django.server": {
             "class": "logging.StreamHandler",
             "formatter": "django.server",
-            "filters": ["redact_identity_numbers"],
+            "filters": ["redact_identity_numbers", "escape_control_characters"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact_identity_numbers"],
         },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -295,5 +310,8 @@ LOGGING = {
         # The Elasticsearch client logs every request; at DEBUG it would log queries too.
         "elastic_transport": {"level": "WARNING"},
         "elasticsearch": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) would write unescaped lines: "django"
+        # logs through the root's console handler instead.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
     },
 }
