@@ -49,7 +49,7 @@ def test_production_refuses_to_start_without_a_shared_cache(cache_url):
     "cache_url, backend",
     [
         ("redis://127.0.0.1:6379/0", "django.core.cache.backends.redis.RedisCache"),
-        ("file:///tmp/norrbus-cache", "django.core.cache.backends.filebased.FileBasedCache"),
+        ("file:///tmp/norrbus-cache", "portal.filecache.FileBasedCache"),
     ],
 )
 def test_production_starts_with_redis_or_a_cache_directory(cache_url, backend):
