@@ -15,13 +15,25 @@ fi
 port=${REDISTEST_PORT:-56379}
 datadir=$(mktemp -d /tmp/norrbus-redis.XXXXXX)
 
+# Stop the server and wait until it has gone, so that a run right after this one (make test
+# runs two) can start its own on the same port instead of talking to a server on its way out.
 cleanup() {
     if [ -f "$datadir/redis.pid" ]; then
-        kill "$(cat "$datadir/redis.pid")" 2>/dev/null || true
+        pid=$(cat "$datadir/redis.pid")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
     fi
     rm -rf "$datadir"
 }
 trap cleanup EXIT
+
+if redis-cli -p "$port" ping >/dev/null 2>&1; then
+    echo "Port $port already has a Redis server; set REDISTEST_PORT to a free port." >&2
+    exit 1
+fi
 
 redis-server --port "$port" --bind 127.0.0.1 --dir "$datadir" --save "" --appendonly no \
     --daemonize yes --pidfile "$datadir/redis.pid" --logfile "$datadir/redis.log"
@@ -30,6 +42,9 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 redis-cli -p "$port" ping >/dev/null
+# The server answering is the one started here.
+[ "$(redis-cli -p "$port" info server | tr -d '\r' | awk -F: '$1 == "process_id" {print $2}')" = \
+    "$(cat "$datadir/redis.pid")" ]
 
 echo "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$port"
 CACHE_URL="redis://127.0.0.1:$port/0" REQUIRE_REDIS=true "$@"
