@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
@@ -15,6 +14,7 @@ from portal.privacy import (
     contains_identity_number,
     remove_identity_numbers,
 )
+from portal.workmail import is_work_address
 
 from .models import LearnerProfile
 
@@ -36,14 +36,6 @@ class LoginForm(AuthenticationForm):
         )
         self.fields["password"].label = _("Lösenord")
         self.fields["password"].error_messages["required"] = _("Skriv ditt lösenord.")
-
-
-def allowed_email_domain(email: str) -> bool:
-    domain = email.rpartition("@")[2].lower()
-    return any(
-        domain == allowed or domain.endswith("." + allowed)
-        for allowed in settings.LEARNER_EMAIL_DOMAINS
-    )
 
 
 class ProfileForm(forms.Form):
@@ -149,7 +141,7 @@ class RegistrationForm(ProfileForm):
 
     def clean_email(self):
         email = self._clean_name("email").lower()
-        if not allowed_email_domain(email):
+        if not is_work_address(email):
             raise forms.ValidationError(
                 _(
                     "Använd din e-postadress i tjänsten (en adress hos regionen eller en av "
