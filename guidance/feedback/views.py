@@ -13,6 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from guidance.models import AgreementVersionPage
 from portal import ratelimit
 from portal.security import same_origin
 
@@ -105,13 +106,17 @@ def deviation_report(request):
                 _send(report)
             messages.success(
                 request,
-                f"Avvikelserapporten har diarienummer {report.reference} och skickas till "
+                f"Avvikelserapporten har referensnummer {report.reference} och skickas till "
                 f"{report.sent_to}. Ett kvitto skickas till {report.reporter_email}.",
             )
             return redirect("feedback:deviation_sent")
         else:
             status = 400
-    context = {"form": form, "retention_days": settings.DEVIATION_REPORT_RETENTION_DAYS}
+    context = {
+        "form": form,
+        "retention_days": settings.DEVIATION_REPORT_RETENTION_DAYS,
+        "agreement": AgreementVersionPage.objects.in_force(),
+    }
     return render(request, "feedback/deviation_report.html", context, status=status)
 
 

@@ -220,7 +220,7 @@ ELASTICSEARCH_NODE_CLASS = ""
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
 # Feedback and deviation reports older than this many days are removed by purge_expired.
 FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
-DEVIATION_REPORT_RETENTION_DAYS = int(os.environ.get("DEVIATION_REPORT_RETENTION_DAYS", "90"))
+DEVIATION_REPORT_RETENTION_DAYS = int(os.environ.get("DEVIATION_REPORT_RETENTION_DAYS", "730"))
 # Where deviation reports go when the municipality has no address of its own.
 DEVIATION_REPORT_RECIPIENT = os.environ.get("DEVIATION_REPORT_RECIPIENT", "norrbus@localhost")
 # At most this many feedback answers / deviation reports per address and window (seconds).

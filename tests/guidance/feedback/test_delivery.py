@@ -47,7 +47,7 @@ def test_with_the_mail_server_down_the_report_is_kept_queued_and_sent_later(
     assert response.status_code == 200
     assert response.redirect_chain == [("/avvikelse/skickad/", 302)]
     assert "Avvikelserapporten skickas" in html
-    assert f"diarienummer {report.reference} och skickas till forum.kalix@example.org" in html
+    assert f"referensnummer {report.reference} och skickas till forum.kalix@example.org" in html
     assert "Ett kvitto skickas till larare@kalix.se" in html
     queued = Email.objects.order_by("pk")
     assert [(e.to, e.status) for e in queued] == [

@@ -6,11 +6,13 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Page
 
 from directory.models import MunicipalityPage
 from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import RoutinePage
 from search.models import QueryStatistic
+from tests.factories import AgreementIndexPageFactory, AgreementVersionPageFactory, publish
 
 from .data import deviation_data
 
@@ -103,12 +105,30 @@ def test_a_deviation_report_goes_to_the_municipality_with_a_receipt(client, gove
     report = DeviationReport.objects.get()
     kalix = MunicipalityPage.objects.get(slug="kalix")
     assert report.sent_to == kalix.deviation_email
-    assert f"diarienummer {report.reference}" in html
+    assert f"referensnummer {report.reference}" in html
     to_forum, receipt = mail.outbox
     assert to_forum.to == [kalix.deviation_email] and to_forum.reply_to == ["larare@kalix.se"]
     assert "Kallelsen kom dagen före mötet." in to_forum.body
     assert "Part som avvek: Socialtjänst" in to_forum.body
     assert receipt.to == ["larare@kalix.se"] and report.reference in receipt.subject
+
+
+def test_the_form_says_what_the_agreement_says_and_what_is_the_portals_own(
+    client, governance_site, settings
+):
+    settings.DEVIATION_REPORT_RETENTION_DAYS = 730
+    html = client.get("/avvikelse/").content.decode()
+    # Without a version in force the source is named, not linked.
+    assert "Källa: Överenskommelsen › Avvikelsehantering" in html
+    home = Page.objects.get(slug="start").specific
+    agreement = publish(AgreementIndexPageFactory(parent=home))
+    in_force = publish(AgreementVersionPageFactory(parent=agreement, version_label="2025"))
+    html = client.get("/avvikelse/").content.decode()
+    assert f'href="{in_force.url}#avvikelsehantering"' in html
+    assert f"Överenskommelsen {in_force.version_label} › Avvikelsehantering" in html
+    assert "Det är portalens ordning, inte överenskommelsens." in html
+    assert "egen organisations rutin för avvikelser" in html
+    assert "sin kopia av rapporten i 730 dagar" in html
 
 
 def test_without_an_address_of_its_own_the_report_goes_to_the_central_support(
