@@ -101,6 +101,13 @@ def test_facets_count_and_filter_by_type_actor_and_municipality(client, seeded):
     assert all(hit.url.startswith("/vem-ringer-jag/") for hit in in_kalix.hits)
     html = client.get("/sok/", {"q": "socialtjänst", "typ": "contact"}).content.decode()
     assert 'aria-current="true"' in html
+    # Each option's count is read out with its noun, singular for one.
+    html = client.get("/sok/", {"q": "socialtjänst"}).content.decode()
+    counts = [option.count for facet in outcome.facets for option in facet.options]
+    assert counts
+    for count in counts:
+        noun = "träff" if count == 1 else "träffar"
+        assert f'({count}<span class="visually-hidden"> {noun}</span>)' in html
     # An option that is no facet is ignored, not an error.
     assert client.get("/sok/", {"q": "sip", "typ": "<script>"}).status_code == 200
 

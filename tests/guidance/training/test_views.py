@@ -105,7 +105,7 @@ def test_my_training_needs_login(client, training):
 
 def test_my_training_shows_progress_and_the_next_step(learner_client, training):
     page = text(learner_client.get("/konto/mina-utbildningar/"))
-    assert "0 av 1 moduler klara" in page
+    assert "0 av 1 modul klar" in page
     assert "Nästa steg: Norrbusmötet steg för steg – Före mötet" in page
     learner_client.post(answer_url(training.reading), {"action": "read"})
     page = text(learner_client.get("/konto/mina-utbildningar/"))
@@ -113,8 +113,16 @@ def test_my_training_shows_progress_and_the_next_step(learner_client, training):
     assert "Nästa steg: Norrbusmötet steg för steg – Mötet" in page
     learner_client.post(answer_url(training.checked), training.correct_answers())
     page = text(learner_client.get("/konto/mina-utbildningar/"))
-    assert "1 av 1 moduler klara" in page and "Du har gått hela vägen." in page
+    assert "1 av 1 modul klar" in page and "Du har gått hela vägen." in page
     assert "Norrbusmötet steg för steg, version 1" in page
+
+
+def test_the_lesson_count_is_singular_for_one_lesson(learner_client, training):
+    assert "minuter · 2 lektioner" in text(learner_client.get("/konto/mina-utbildningar/"))
+    training.checked.unpublish()
+    page = text(learner_client.get("/konto/mina-utbildningar/"))
+    assert "minuter · 1 lektion " in page and "0 av 1 lektion klar" in page
+    assert "1 lektioner" not in page
 
 
 def test_after_a_major_change_the_learner_sees_updated(learner_client, training):
@@ -124,7 +132,7 @@ def test_after_a_major_change_the_learner_sees_updated(learner_client, training)
     page = text(learner_client.get("/konto/mina-utbildningar/"))
     assert "Uppdaterad sedan du gick den" in page
     assert "Samtycket ska dokumenteras i journalen." in page
-    assert "0 av 1 moduler klara" in page
+    assert "0 av 1 modul klar" in page
     assert "Uppdaterad sedan du gick den" in text(learner_client.get(training.module.url))
 
 
