@@ -5,24 +5,26 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from portal.admin_permissions import AdminPermissionMixin, may_change_whole_site
 
+from .comparison import compare_versions, summarise
 from .importing import (
     SUPPORTED_SUFFIXES,
     AgreementImportError,
     create_draft_version,
     read_agreement,
 )
-from .models import AgreementIndexPage
+from .models import AgreementIndexPage, AgreementVersionPage
 from .reviews import review_items
 
 
@@ -87,6 +89,14 @@ class AgreementImportView(AdminPermissionMixin, WagtailAdminTemplateMixin, FormV
         except AgreementImportError as error:
             form.add_error("document", str(error))
             return self.form_invalid(form)
+        buttons = []
+        if AgreementVersionPage.objects.in_force() is not None:
+            buttons.append(
+                messages.button(
+                    reverse("agreement_draft_comparison", args=[version.pk]),
+                    _("Jämför med den gällande versionen"),
+                )
+            )
         messages.success(
             self.request,
             _(
@@ -94,8 +104,32 @@ class AgreementImportView(AdminPermissionMixin, WagtailAdminTemplateMixin, FormV
                 "Granska det och publicera när det är klart."
             )
             % {"count": len(parsed.sections)},
+            buttons=buttons,
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[version.pk]))
+
+
+class AgreementDraftComparisonView(AdminPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The latest revision of a version (an imported draft, or unpublished changes) compared
+    section by section with the version in force, before anyone publishes it."""
+
+    template_name = "guidance/admin/compare_draft.html"
+    page_title = _("Jämför utkast med gällande version")
+    header_icon = "doc-full"
+    user_test = can_add_agreement_version
+
+    def get_context_data(self, **kwargs):
+        page = get_object_or_404(AgreementVersionPage, pk=kwargs["pk"])
+        if not page.permissions_for_user(self.request.user).can_edit():
+            raise PermissionDenied
+        draft = page.get_latest_revision_as_object()
+        in_force = AgreementVersionPage.objects.in_force()
+        context = super().get_context_data(**kwargs)
+        context.update(page=page, draft=draft, in_force=in_force)
+        if in_force is not None and in_force.pk != page.pk and in_force.has_text:
+            changes = compare_versions(in_force, draft)
+            context.update(changes=changes, summary=summarise(changes))
+        return context
 
 
 def review_date(value) -> str:

@@ -29,10 +29,31 @@ class CompareVersionsForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, versions, **kwargs):
+    def __init__(self, *args, versions, comparable, **kwargs):
+        """`versions` are all the versions a link may name; `comparable` those whose text the
+        portal holds, the only ones offered and accepted."""
         super().__init__(*args, **kwargs)
         self.fields["fran"].queryset = versions
         self.fields["till"].queryset = versions
+        self.comparable = list(comparable)
+
+    def _with_text(self, field: str):
+        version = self.cleaned_data[field]
+        if version.pk not in {v.pk for v in self.comparable}:
+            raise forms.ValidationError(
+                _(
+                    "Texten till version %(label)s finns inte i portalen, så den kan inte "
+                    "jämföras. Välj en version i listan."
+                )
+                % {"label": version.version_label}
+            )
+        return version
+
+    def clean_fran(self):
+        return self._with_text("fran")
+
+    def clean_till(self):
+        return self._with_text("till")
 
     def clean(self):
         cleaned = super().clean()

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 
-from portal.text import normalise_heading
+from portal.text import assign_anchors, normalise_heading
 
 from .models import AgreementIndexPage, AgreementSection, AgreementVersionPage
 
@@ -330,6 +330,16 @@ def _unique_slug(index: AgreementIndexPage, base: str) -> str:
     return slug
 
 
+def build_sections(parsed: ParsedAgreement) -> list[AgreementSection]:
+    """One section per heading, with the document's own text and stable anchors."""
+    sections = [
+        AgreementSection(level=s.level, heading=s.heading[:200], body=s.body_html, sort_order=i)
+        for i, s in enumerate(parsed.sections)
+    ]
+    assign_anchors(sections)
+    return sections
+
+
 @transaction.atomic
 def create_draft_version(
     parsed: ParsedAgreement,
@@ -368,10 +378,7 @@ def create_draft_version(
         live=False,
         owner=user,
     )
-    version.sections = [
-        AgreementSection(level=s.level, heading=s.heading[:200], body=s.body_html, sort_order=i)
-        for i, s in enumerate(parsed.sections)
-    ]
+    version.sections = build_sections(parsed)
     index.add_child(instance=version)
     version.save_revision(user=user, log_action=True)
     return version

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Table
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,8 +11,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.admin_permissions import PermissionMenuItem, drafts_hidden_from
 from portal.admin_privacy import SITE_WIDE_REPORTS
 
-from .admin_views import REVIEW_COLUMNS, AgreementImportView, ReviewReportView
-from .models import GlossaryTerm
+from .admin_views import (
+    REVIEW_COLUMNS,
+    AgreementDraftComparisonView,
+    AgreementImportView,
+    ReviewReportView,
+)
+from .models import AgreementVersionPage, GlossaryTerm
 from .reviews import review_items
 from .user_admin import refuse_unmanageable_bulk_actions
 
@@ -31,7 +37,34 @@ register_snippet(GlossaryTermViewSet)
 
 @hooks.register("register_admin_urls")
 def agreement_import_urls():
-    return [path("overenskommelse/las-in/", AgreementImportView.as_view(), name="agreement_import")]
+    return [
+        path("overenskommelse/las-in/", AgreementImportView.as_view(), name="agreement_import"),
+        path(
+            "overenskommelse/<int:pk>/jamfor/",
+            AgreementDraftComparisonView.as_view(),
+            name="agreement_draft_comparison",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def agreement_draft_comparison_button(page, user, view_name, next_url=None):
+    """On a version that is not published, or has unpublished changes: compare it with the
+    version in force before publishing."""
+    if page.specific_class is not AgreementVersionPage or not page.has_unpublished_changes:
+        return
+    in_force = AgreementVersionPage.objects.in_force()
+    if in_force is None or in_force.pk == page.pk:
+        return
+    if not AgreementDraftComparisonView.allows(user):
+        return
+    yield PageMenuItem(
+        _("Jämför med gällande version"),
+        url=reverse("agreement_draft_comparison", args=[page.pk]),
+        icon_name="doc-full",
+        priority=12,
+        page=page,
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -221,8 +221,16 @@ def agreement_entries(page: AgreementVersionPage) -> list[EntryData]:
             )
         ]
     context = f"Överenskommelsen {page.version_label}"
+    # The page's own entry holds its summary; the text is in the sections' entries below, so
+    # the whole agreement is not indexed a second time as one long document.
     entries = [
-        _page_entry(page, Kind.AGREEMENT, WEIGHTS["agreement_in_force"], context="Gällande version")
+        _page_entry(
+            page,
+            Kind.AGREEMENT,
+            WEIGHTS["agreement_in_force"],
+            context="Gällande version",
+            body=plain(page.summary),
+        )
     ]
     for section in page.sections.all():
         entries.append(

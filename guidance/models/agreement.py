@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +28,9 @@ from .mixins import GuidanceMetaMixin
 class VersionStatus(models.TextChoices):
     IN_FORCE = "in_force", _("Gällande")
     UPCOMING = "upcoming", _("Kommande")
-    SUPERSEDED = "superseded", _("Upphävd")
+    SUPERSEDED = "superseded", _("Ersatt")
+    # Not published yet: an editor's preview of an imported or edited version.
+    DRAFT = "draft", _("Utkast")
 
 
 class AgreementVersionQuerySet(PageQuerySet):
@@ -36,6 +39,13 @@ class AgreementVersionQuerySet(PageQuerySet):
         today = today or timezone.localdate()
         return (
             self.live().filter(effective_date__lte=today).order_by("-effective_date", "-pk").first()
+        )
+
+    def with_text(self) -> "AgreementVersionQuerySet":
+        """Versions whose sections hold the agreement's own text: the ones a comparison can
+        show. A record without sections (2008, 2013) or a summary is not among them."""
+        return self.filter(
+            Exists(AgreementSection.objects.filter(page=OuterRef("pk"))), is_summary=False
         )
 
 
@@ -67,6 +77,9 @@ class AgreementIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["in_force"] = AgreementVersionPage.objects.in_force()
         context["versions"] = self.versions_with_status()
+        context["comparable_count"] = (
+            AgreementVersionPage.objects.live().child_of(self).with_text().count()
+        )
         return context
 
     def get_cached_paths(self):
@@ -75,7 +88,9 @@ class AgreementIndexPage(RoutablePageMixin, Page):
     @path("jamfor/", name="compare")
     def compare(self, request):
         versions = AgreementVersionPage.objects.live().child_of(self).order_by("effective_date")
-        form = CompareVersionsForm(request.GET or None, versions=versions)
+        form = CompareVersionsForm(
+            request.GET or None, versions=versions, comparable=versions.with_text()
+        )
         context = self.get_context(request)
         context.update(form=form, page=self)
         status = 200
@@ -105,6 +120,23 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
             "Ett datum framåt i tiden visar versionen som kommande."
         ),
     )
+    effective_date_is_example = models.BooleanField(
+        _("Datumet är ett exempel"),
+        default=False,
+        help_text=_(
+            "Kryssa i när källorna bara anger året och dagen därför inte är känd. "
+            "Sidan visar då att datumet är ett exempel."
+        ),
+    )
+    is_summary = models.BooleanField(
+        _("Avsnitten är en sammanfattning"),
+        default=False,
+        help_text=_(
+            "Kryssa i när avsnitten är portalens egen sammanfattning och inte "
+            "överenskommelsens text. Sidan säger det då tydligt, och versionen går inte att "
+            "jämföra med andra."
+        ),
+    )
     replaces = models.ForeignKey(
         "self",
         verbose_name=_("Ersätter"),
@@ -117,7 +149,10 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
     summary = RichTextField(
         _("Sammanfattning"),
         features=RICH_TEXT_FEATURES,
-        help_text=_("Vad versionen innebär och vad som är nytt, med egna ord."),
+        help_text=_(
+            "Vad versionen innebär och vad som är nytt, med egna ord. Skriv bara det som "
+            "källorna stöder och ange källan."
+        ),
     )
 
     objects = PageManager.from_queryset(AgreementVersionQuerySet)()
@@ -129,7 +164,9 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
                 FieldPanel("version_label"),
                 FieldPanel("decision_date"),
                 FieldPanel("effective_date"),
+                FieldPanel("effective_date_is_example"),
                 FieldPanel("replaces"),
+                FieldPanel("is_summary"),
             ],
             heading=_("Versionen"),
         ),
@@ -159,8 +196,15 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
             raise ValidationError({"replaces": _("En version kan inte ersätta sig själv.")})
         assign_anchors(self.sections.all())
 
+    @property
+    def has_text(self) -> bool:
+        """Whether the portal holds this version's own text (and can compare it)."""
+        return not self.is_summary and bool(self.sections.all())
+
     def status(self, in_force: "AgreementVersionPage | None", today: date | None = None):
         today = today or timezone.localdate()
+        if not self.live:
+            return VersionStatus.DRAFT
         if in_force is not None and self.pk == in_force.pk:
             return VersionStatus.IN_FORCE
         if self.effective_date > today:
@@ -186,12 +230,17 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
         sections = list(self.sections.all())
         assign_anchors(sections)
         in_force = AgreementVersionPage.objects.in_force()
+        previous = self.previous_version()
         context.update(
             sections=sections,
             toc=section_tree(sections),
             in_force=in_force,
             status=self.status(in_force),
-            previous=self.previous_version(),
+            previous=previous,
+            # "Vad har ändrats?" only between two versions whose text the portal holds.
+            comparable_previous=(
+                previous if previous is not None and previous.has_text and self.has_text else None
+            ),
         )
         return context
 
@@ -216,8 +265,23 @@ class AgreementSection(Orderable):
         ),
     )
     body = RichTextField(_("Text"), blank=True, features=RICH_TEXT_FEATURES)
+    plain_summary = models.TextField(
+        _("Kort sagt"),
+        blank=True,
+        help_text=_(
+            "Portalens egen korta sammanfattning av avsnittet. Visas bredvid texten under "
+            "rubriken 'Kort sagt' och märks som portalens ord. Den får aldrig ändra "
+            "innebörden: behåll 'bör' och 'ska', villkor och förbehåll som i texten."
+        ),
+    )
 
-    panels = [FieldPanel("level"), FieldPanel("heading"), FieldPanel("anchor"), FieldPanel("body")]
+    panels = [
+        FieldPanel("level"),
+        FieldPanel("heading"),
+        FieldPanel("anchor"),
+        FieldPanel("body"),
+        FieldPanel("plain_summary"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("avsnitt")

@@ -4,6 +4,7 @@ Structure is YAML; every rich-text value is Markdown, converted here to the HTML
 stores. The loader knows which fields are rich text, so the files stay free of markup.
 """
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,14 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 DEMO_DIR = Path(__file__).resolve().parent
+# The source documents, in shared/ beside the repository (as in CI and on every development
+# machine); NORRBUS_SEEDS_DIR names another folder.
+DEFAULT_SEEDS_DIR = DEMO_DIR.parents[2] / "shared" / "seeds"
+
+
+def seeds_dir() -> Path:
+    return Path(os.environ.get("NORRBUS_SEEDS_DIR") or DEFAULT_SEEDS_DIR)
+
 
 _markdown = MarkdownIt("commonmark", {"html": False})
 # A wrapped line in the data is still one line of prose.
@@ -75,17 +84,18 @@ def pages() -> dict[str, dict]:
 
 
 def agreement() -> dict:
+    """The index page and the versions. A version's `seed` is the path of the document whose
+    text it shows (None for a record without text); its `sections` are the portal's own
+    summaries, by anchor, with the heading and level the document gives them."""
     data = read("agreement")
-    return {
-        "page": _rich(data["page"], "intro"),
-        "versions": [
-            {
-                **_rich(version, "summary"),
-                "sections": [_rich(section, "body") for section in version["sections"]],
-            }
-            for version in data["versions"]
-        ],
-    }
+    versions = []
+    for version in data["versions"]:
+        version = _rich(version, "summary")
+        seed = version.pop("seed_file", None)
+        version["seed"] = seeds_dir() / seed if seed else None
+        version["sections"] = version.get("sections", [])
+        versions.append(version)
+    return {"page": _rich(data["page"], "intro"), "versions": versions}
 
 
 ACTOR_RICH_TEXT = ("mission", "legal_basis", "role_in_norrbus", "when_to_involve", "what_to_expect")

@@ -57,6 +57,40 @@ def _serve(env: dict) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
 
 
+# The demo holds the text of one version only. "Vad har ändrats?" needs two, so the seed is
+# imported again as a coming version 2027, with one section rewritten and one added.
+COMING_VERSION = """
+from datetime import timedelta
+
+from django.utils import timezone
+
+from guidance.importing import create_draft_version, read_agreement
+from guidance.models import AgreementSection
+from home.demo import loader
+
+parsed = read_agreement(loader.seeds_dir() / "001_d48a325a84e728f8.txt")
+version = create_draft_version(
+    parsed,
+    source_name="001_d48a325a84e728f8.txt",
+    label="2027",
+    effective_date=timezone.localdate() + timedelta(days=365),
+)
+sections = list(version.sections.all())
+invitation = next(section for section in sections if section.anchor == "kallelse")
+invitation.body = "<p>Kallelsen skickas senast en vecka före mötet och anger syftet.</p>"
+sections.append(
+    AgreementSection(
+        level=2,
+        heading="Digitala Norrbusmöten",
+        body="<p>Ett Norrbusmöte kan hållas digitalt när alla parter är överens.</p>",
+        sort_order=len(sections),
+    )
+)
+version.sections = sections
+version.save_revision().publish()
+"""
+
+
 @pytest.fixture(scope="session")
 def portal_env(tmp_path_factory):
     """A freshly seeded portal (DEBUG off, as in production), searching with Elasticsearch
@@ -73,7 +107,11 @@ def portal_env(tmp_path_factory):
         "ELASTICSEARCH_URL": cluster.url,
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"]):
+    for command in (
+        ["migrate", "--noinput", "-v0"],
+        ["seed_demo"],
+        ["shell", "-c", COMING_VERSION],
+    ):
         subprocess.run([*manage, *command], env=env, check=True, cwd=ROOT, capture_output=True)
     yield env
     cluster.close()

@@ -26,14 +26,25 @@ def test_agreement_in_force_is_read_section_by_section(page, portal_url):
 
 def test_compare_versions_with_the_keyboard(page, portal_url):
     page.goto(portal_url + "/overenskommelsen/jamfor/")
-    page.get_by_label("Jämför från version").select_option("2013")
-    page.get_by_label("till version").select_option("2025")
+    # Only versions whose text the portal holds are offered.
+    options = page.get_by_label("Jämför från version").locator("option").all_inner_texts()
+    assert [option.split(" ")[0] for option in options[1:]] == ["2025", "2027"]
+    page.get_by_label("Jämför från version").select_option("2025")
+    page.get_by_label("till version").select_option("version-2027")
     page.get_by_label("till version").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/jamfor/?fran=2013&till=2025")
-    assert page.locator(".change--added").count() > 0
+    page.wait_for_url("**/jamfor/?fran=2025&till=version-2027")
+    assert page.locator(".change--added").all_inner_texts()[0].startswith("Digitala Norrbusmöten")
+    assert page.locator(".change--changed").count() == 1
     assert page.locator(".diff ins").count() > 0
+
+
+def test_each_section_has_the_portals_summary_beside_it(page, portal_url):
+    page.goto(portal_url + "/overenskommelsen/2025/")
+    summary = page.get_by_role("complementary", name="Kort sagt: Kallelse")
+    assert summary.is_visible()
+    assert "portalens egna ord" in summary.inner_text()
 
 
 def test_routine_prints_without_navigation(page, portal_url):

@@ -128,3 +128,137 @@ def test_editor_chosen_anchor_is_kept(index):
     section.save()
     version.full_clean()
     assert version.sections.first().anchor == "vem-galler-det"
+
+
+def test_a_version_no_longer_in_force_is_labelled_ersatt(client, versions):
+    past, _present, _future = versions
+    assert VersionStatus.SUPERSEDED.label == "Ersatt"
+    assert ">Ersatt<" in client.get(past.url).content.decode()
+
+
+@pytest.fixture
+def texts(index):
+    """2013 as a record without text, 2025 and 2030 with text."""
+    today = timezone.localdate()
+    record = AgreementVersionPageFactory(
+        parent=index,
+        version_label="2013",
+        effective_date=date(2013, 1, 1),
+        effective_date_is_example=True,
+    )
+    present = AgreementVersionPageFactory(
+        parent=index, version_label="2025", effective_date=today, replaces=record
+    )
+    add_sections(present, [(1, "Målgrupp", "<p>Barn och unga upp till 20 år.</p>")])
+    future = AgreementVersionPageFactory(
+        parent=index,
+        version_label="2030",
+        effective_date=today + timedelta(days=30),
+        replaces=present,
+    )
+    add_sections(future, [(1, "Målgrupp", "<p>Barn och unga upp till 21 år.</p>")])
+    return record, present, future
+
+
+def test_only_versions_with_text_can_be_compared(client, index, texts):
+    _record, present, future = texts
+    assert list(AgreementVersionPage.objects.with_text()) == [present, future]
+    response = client.get(f"{index.url}jamfor/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="2025"' in html and 'value="2030"' in html
+    assert 'value="2013"' not in html
+    compared = client.get(f"{index.url}jamfor/?fran=2025&till=2030")
+    assert compared.status_code == 200 and "1 ändrade avsnitt" in compared.content.decode()
+    assert "Jämför två versioner" in client.get(index.url).content.decode()
+
+
+def test_comparing_a_version_without_text_is_a_400_with_the_reason(client, index, texts):
+    response = client.get(f"{index.url}jamfor/?fran=2013&till=2025")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Texten till version 2013 finns inte i portalen" in html
+    assert 'aria-invalid="true"' in html
+    assert "ändrade avsnitt" not in html
+
+
+def test_a_summary_is_not_compared(client, index, texts):
+    _record, present, future = texts
+    present.is_summary = True
+    publish(present)
+    assert list(AgreementVersionPage.objects.with_text()) == [future]
+    assert client.get(f"{index.url}jamfor/?fran=2025&till=2030").status_code == 400
+    assert "Det här är en sammanfattning" in client.get(present.url).content.decode()
+
+
+def test_a_record_without_text_says_so_and_offers_no_comparison(client, texts):
+    record, present, _future = texts
+    html = client.get(record.url).content.decode()
+    assert "Texten finns inte i portalen" in html
+    assert "exempeldatum" in html
+    # The version in force replaces a record without text: nothing to compare it with.
+    assert "Vad har ändrats sedan" not in client.get(present.url).content.decode()
+
+
+def test_a_version_with_text_links_to_what_changed_since_the_previous(client, texts):
+    _record, _present, future = texts
+    html = client.get(future.url).content.decode()
+    assert "Vad har ändrats sedan version 2025?" in html
+    assert "fran=2025&amp;till=2030" in html
+
+
+@pytest.fixture
+def draft(index, texts):
+    """An unpublished version that is to replace the one in force, with one section changed
+    and one added."""
+    _record, present, _future = texts
+    version = AgreementVersionPageFactory(
+        parent=index,
+        version_label="2026",
+        effective_date=timezone.localdate() - timedelta(days=1),
+        replaces=present,
+        live=False,
+    )
+    add_sections(
+        version,
+        [
+            (1, "Målgrupp", "<p>Barn och unga upp till 25 år.</p>"),
+            (1, "Uppföljning", "<p>Varje år.</p>"),
+        ],
+    )
+    version.save_revision()
+    return version
+
+
+def test_a_drafts_preview_shows_it_as_a_draft_never_the_version_in_force_as_replaced(
+    client, admin_user, texts, draft
+):
+    _record, present, _future = texts
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{draft.pk}/view_draft/").content.decode()
+    assert "badge--draft" in html and ">Utkast<" in html
+    assert "Ska ersätta" in html and f'href="{present.url}"' in html
+    assert "gäller inte längre" not in html and "badge--superseded" not in html
+    assert AgreementVersionPage.objects.in_force() == present
+    assert "badge--in_force" in client.get(present.url).content.decode()
+
+
+def test_an_editor_compares_a_draft_with_the_version_in_force(client, admin_user, draft):
+    client.force_login(admin_user)
+    edit = client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
+    url = f"/admin/overenskommelse/{draft.pk}/jamfor/"
+    assert url in edit
+    html = client.get(url).content.decode()
+    assert "1 ändrade avsnitt" in html and "1 nya avsnitt" in html
+    assert "0 borttagna avsnitt" in html
+    assert "Målgrupp – ändrat" in html and "Uppföljning – nytt avsnitt" in html
+
+
+def test_the_draft_comparison_needs_permission_to_edit_the_version(
+    client, django_user_model, draft
+):
+    someone = django_user_model.objects.create_user("someone", password="pw")
+    client.force_login(someone)
+    response = client.get(f"/admin/overenskommelse/{draft.pk}/jamfor/")
+    assert response.status_code in (302, 403)
+    assert "ändrade avsnitt" not in response.content.decode()

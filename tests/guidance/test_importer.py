@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from guidance.comparison import Change, compare_versions
 from guidance.importing import AgreementImportError, parse_text, read_agreement
-from guidance.models import AgreementVersionPage
+from guidance.models import AgreementSection, AgreementVersionPage
 
 # The seed's table of contents, in order, as the body spells the headings.
 TOC_HEADINGS = [
@@ -204,18 +204,37 @@ def test_command_rejects_a_malformed_date(home_page, agreement_seed):
 
 @pytest.mark.django_db
 def test_import_publish_in_future_and_compare_with_demo(client, django_user_model, agreement_seed):
-    """The issue's "done means": import the seed, publish it with a future date, compare."""
+    """The issue's "done means": import the seed, change it, check it against the version in
+    force before publishing, publish it with a future date, compare."""
     call_command("seed_demo")
     demo_2025 = AgreementVersionPage.objects.get(slug="2025")
     future = timezone.localdate() + timedelta(days=60)
     call_command("import_agreement", str(agreement_seed), "--effective-date", future.isoformat())
     draft = AgreementVersionPage.objects.get(live=False)
+    sections = list(draft.sections.all())
+    invitation = next(s for s in sections if s.anchor == "kallelse")
+    invitation.body = "<p>Kallelsen skickas senast en vecka före mötet.</p>"
+    sections.append(
+        AgreementSection(
+            level=2,
+            heading="Digitala möten",
+            body="<p>Mötet kan hållas digitalt.</p>",
+            sort_order=len(sections),
+        )
+    )
+    draft.sections = sections
+    draft.save_revision()
 
     editor = django_user_model.objects.create_superuser("redaktor", "r@example.org", "pw")
     client.force_login(editor)
-    preview = client.get(f"/admin/pages/{draft.pk}/view_draft/")
-    assert preview.status_code == 200
-    assert 'id="kallelse"' in preview.content.decode()
+    preview = client.get(f"/admin/pages/{draft.pk}/view_draft/").content.decode()
+    assert 'id="kallelse"' in preview and 'id="digitala-moten"' in preview
+    assert "badge--draft" in preview and "Ska ersätta" in preview
+    assert "gäller inte längre" not in preview
+    before = client.get(f"/admin/overenskommelse/{draft.pk}/jamfor/").content.decode()
+    assert "1 ändrade avsnitt" in before and "1 nya avsnitt" in before
+    assert "Kallelse – ändrat" in before and "Digitala möten – nytt avsnitt" in before
+    assert "Målgrupp –" not in before  # unchanged sections are only counted
     client.logout()
 
     draft.get_latest_revision().publish()
@@ -224,12 +243,12 @@ def test_import_publish_in_future_and_compare_with_demo(client, django_user_mode
     assert "Kommande version" in client.get(draft.url).content.decode()
 
     changes = compare_versions(demo_2025, draft)
-    kinds = [c.change for c in changes]
-    assert Change.ADDED not in kinds and Change.REMOVED not in kinds
-    # Only "Inledning", a heading with no text of its own, reads the same in both.
-    assert [c.new.heading for c in changes if c.change == Change.UNCHANGED] == ["Inledning"]
-    assert [c.new.heading for c in changes] == [s.heading for s in demo_2025.sections.all()]
+    assert [(c.change, c.section.heading) for c in changes if c.change != Change.UNCHANGED] == [
+        (Change.CHANGED, "Kallelse"),
+        (Change.ADDED, "Digitala möten"),
+    ]
     response = client.get(f"{draft.get_parent().url}jamfor/?fran=2025&till={draft.slug}")
     html = response.content.decode()
-    assert "0 nya avsnitt" in html and "0 borttagna avsnitt" in html
+    assert "1 ändrade avsnitt" in html and "1 nya avsnitt" in html
+    assert "0 borttagna avsnitt" in html
     assert "<ins>" in html and "<del>" in html

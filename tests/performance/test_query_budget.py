@@ -100,8 +100,8 @@ def grow_actor():
         routine.specific.audience.add(actor)
 
 
-def grow_agreement():
-    version = AgreementVersionPage.objects.get(slug="2025")
+def grow_agreement(slug: str = "2025"):
+    version = AgreementVersionPage.objects.get(slug=slug)
     AgreementSection.objects.bulk_create(
         AgreementSection(
             page=version,
@@ -113,6 +113,36 @@ def grow_agreement():
         )
         for n in range(MANY * 3)
     )
+
+
+def add_coming_version():
+    """A second version with text, to compare with the one in force: the demo has only one."""
+    in_force = AgreementVersionPage.objects.get(slug="2025")
+    coming = AgreementVersionPage(
+        title="Norrbus – kommande överenskommelse",
+        slug="2027",
+        version_label="2027",
+        effective_date=timezone.localdate() + datetime.timedelta(days=365),
+        replaces=in_force,
+        summary="<p>Kommande version.</p>",
+    )
+    coming.sections = [
+        AgreementSection(
+            level=s.level,
+            heading=s.heading,
+            anchor=s.anchor,
+            body=s.body if s.anchor != "kallelse" else "<p>Ny text.</p>",
+            sort_order=s.sort_order,
+        )
+        for s in in_force.sections.all()
+    ]
+    in_force.get_parent().add_child(instance=coming)
+    coming.save_revision().publish()
+
+
+def grow_comparison():
+    grow_agreement("2025")
+    grow_agreement("2027")
 
 
 def grow_municipality():
@@ -174,14 +204,19 @@ def grow_sections():
     copies(RoutinePage.objects.get(slug="grona-kortet"), MANY, parent=section)
 
 
-# page type: (path, how to grow what it shows, budget)
+# page type: (path, how to grow what it shows, budget[, what it needs first])
 CASES = {
     "home": ("/", grow_home, 12),
     "content": ("/om-norrbus/", grow_content, 10),
     "section": ("/rutiner/", grow_sections, 12),
     "agreement index": ("/overenskommelsen/", grow_agreement, 12),
     "agreement version": ("/overenskommelsen/2025/", grow_agreement, 14),
-    "comparison": ("/overenskommelsen/jamfor/?fran=2013&till=2025", grow_agreement, 17),
+    "comparison": (
+        "/overenskommelsen/jamfor/?fran=2025&till=2027",
+        grow_comparison,
+        17,
+        add_coming_version,
+    ),
     "actor": ("/aktorer/skola/", grow_actor, 13),
     "routine": ("/rutiner/norrbusmotet/", grow_routine, 15),
     "directory": ("/vem-ringer-jag/", grow_directory, 14),
@@ -213,7 +248,9 @@ def queries(client, path: str) -> int:
 def test_queries_stay_within_budget_and_do_not_grow(
     client, seeded, django_assert_max_num_queries, case
 ):
-    path, grow, budget = case
+    path, grow, budget, *setup = case
+    for step in setup:
+        step()
     client.cookies["norrbus_kommun"] = "kalix"  # routine pages then show local contacts
     before = queries(client, path)
     grow()

@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from directory.models import (
     MunicipalityPage,
     Situation,
 )
+from guidance.importing import build_sections, read_agreement
 from guidance.models import (
     ActorPage,
     ActorUnit,
@@ -194,17 +196,57 @@ class Command(BaseCommand):
         index, _ = ensure_child(home, AgreementIndexPage, **data["page"])
         previous = None
         for version in data["versions"]:
-            sections = [
-                AgreementSection(sort_order=i, **section)
-                for i, section in enumerate(version.pop("sections"))
-            ]
+            seed, summaries = version.pop("seed"), version.pop("sections")
+            existing = index.get_children().filter(slug=version["slug"]).first()
+            if existing is not None:
+                previous = existing.specific
+                continue
+            sections, is_summary = self.agreement_sections(seed, summaries)
             previous, _ = ensure_child(
                 index,
                 AgreementVersionPage,
                 **version,
+                is_summary=is_summary,
                 replaces=previous,
                 children={"sections": sections},
             )
+
+    def agreement_sections(
+        self, seed: Path | None, summaries: list[dict]
+    ) -> tuple[list[AgreementSection], bool]:
+        """The version's sections and whether they are only a summary: the document's own text
+        read by the importer, with the portal's summary beside each section ("Kort sagt"); the
+        summaries alone, flagged as such, when the document is missing; none for a record
+        without text."""
+        if seed is None:
+            return [], False
+        if not seed.is_file():
+            self.stderr.write(
+                f"{seed} finns inte: överenskommelsen visas som portalens sammanfattning. "
+                "Läs in texten med 'Läs in överenskommelse' i administrationen eller "
+                "sätt NORRBUS_SEEDS_DIR och kör seed_demo på en tom databas."
+            )
+            sections = [
+                AgreementSection(
+                    sort_order=i,
+                    level=item["level"],
+                    heading=item["heading"],
+                    anchor=item["anchor"],
+                    body=loader.markdown(item.get("summary", "")),
+                )
+                for i, item in enumerate(summaries)
+            ]
+            return sections, True
+        sections = build_sections(read_agreement(seed))
+        by_anchor = {item["anchor"]: item.get("summary", "") for item in summaries}
+        for section in sections:
+            section.plain_summary = by_anchor.pop(section.anchor, "").strip()
+        if by_anchor:
+            self.stderr.write(
+                f"Sammanfattningar utan motsvarande avsnitt i {seed.name}: "
+                + ", ".join(sorted(by_anchor))
+            )
+        return sections, False
 
     def ensure_actors(self, home: HomePage, review: dict) -> dict[str, ActorPage]:
         data = loader.actors()
