@@ -116,6 +116,7 @@ class Command(BaseCommand):
         created_terms = self.ensure_glossary(home)
         self.ensure_training(home, review)
         ensure_child(home, ContentPage, **pages["tillganglighet"], **review)
+        self.ensure_other_pages(home, pages, review)
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
@@ -126,6 +127,22 @@ class Command(BaseCommand):
             )
         )
         return home
+
+    def ensure_other_pages(self, home: HomePage, pages: dict[str, dict], review: dict) -> None:
+        """The content pages that build() does not place itself, in the file's order: below
+        the page their `parent:` names, else below the start page."""
+        placed = {"om-norrbus", "ny-i-norrbus", "samverkansstrukturen", "tillganglighet"}
+        for slug, page in pages.items():
+            if slug in placed:
+                continue
+            page = dict(page)
+            parent_slug = page.pop("parent", None)
+            parent = home
+            if parent_slug:
+                parent = home.get_descendants().filter(slug=parent_slug).first()
+                if parent is None:
+                    raise CommandError(f"pages.yaml: page {slug!r}: no parent {parent_slug!r}")
+            ensure_child(parent.specific, ContentPage, **page, **review)
 
     def ensure_demo_editors(self) -> None:
         """A superuser, and one account per editorial role, all with the demo password."""
