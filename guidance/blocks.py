@@ -44,7 +44,6 @@ class AgreementSourceBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Överenskommelsen")
         description = _("Ett avsnitt i överenskommelsen, angivet med sitt ankare")
-        template = "guidance/blocks/source.html"
         preview_value = {"anchor": "norrbusmotet"}
 
     def clean(self, value):
@@ -85,7 +84,6 @@ class LawSourceBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Lag")
         description = _("En lag med namn och SFS-nummer")
-        template = "guidance/blocks/source.html"
         preview_value = {"name": "Skollagen", "sfs": "2010:800", "provision": ""}
 
     def clean(self, value):
@@ -118,7 +116,6 @@ class DocumentSourceBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Dokument")
         description = _("Ett namngivet dokument och vilken del av det")
-        template = "guidance/blocks/source.html"
         preview_value = {"title": "Utvärdering av Norrbus 2019", "part": "kapitel 4"}
 
 
@@ -134,7 +131,6 @@ class OwnAdviceBlock(blocks.StructBlock):
         icon = "user"
         label = _("Portalens egna råd")
         description = _("Portalens egna råd, inte hämtade ur en källa")
-        template = "guidance/blocks/source.html"
         preview_value = {"note": ""}
 
 
