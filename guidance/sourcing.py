@@ -111,14 +111,17 @@ def section_anchors(version: AgreementVersionPage) -> dict[str, str]:
     return {section.anchor: section.heading for section in sections}
 
 
-def source_problems(items: Iterable[CitedItem] | None = None) -> list[str]:
-    """Every item without a source, citing a section the version in force lacks, or citing a
-    law without a valid SFS number, named so an editor can find it."""
+def source_problems(
+    items: Iterable[CitedItem] | None = None, *, missing: bool = True
+) -> list[str]:
+    """Every item without a source (unless `missing` is False), citing a section the version
+    in force lacks, or citing a law without a valid SFS number, named so an editor can find
+    it."""
     in_force = AgreementVersionPage.objects.in_force()
     anchors = section_anchors(in_force) if in_force is not None else None
     problems = []
     for item in cited_items() if items is None else items:
-        if not len(item.sources):
+        if missing and not len(item.sources):
             problems.append(_("%(item)s: saknar källa") % {"item": item.label})
         for child in item.sources:
             if child.block_type == "agreement" and anchors is not None:

@@ -30,6 +30,7 @@ from guidance.models import (
     SectionPage,
 )
 from guidance.roles import CENTRAL_SUPPORT, REVIEWERS, ensure_roles
+from guidance.sourcing import source_problems
 from guidance.training.blocks import with_ids
 from guidance.training.models import (
     LearnerProfile,
@@ -120,6 +121,11 @@ class Command(BaseCommand):
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
+        # A source naming a section the agreement in force lacks, or a law without its SFS
+        # number, is an error in the data (missing sources: tests/home/test_demo_sources.py).
+        problems = source_problems(missing=False)
+        if problems:
+            raise CommandError("Felaktiga källor i demodata:\n" + "\n".join(problems))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demoinnehållet är på plats ({Page.objects.count()} sidor, "
