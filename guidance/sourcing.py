@@ -111,9 +111,7 @@ def section_anchors(version: AgreementVersionPage) -> dict[str, str]:
     return {section.anchor: section.heading for section in sections}
 
 
-def source_problems(
-    items: Iterable[CitedItem] | None = None, *, missing: bool = True
-) -> list[str]:
+def source_problems(items: Iterable[CitedItem] | None = None, *, missing: bool = True) -> list[str]:
     """Every item without a source (unless `missing` is False), citing a section the version
     in force lacks, or citing a law without a valid SFS number, named so an editor can find
     it."""
