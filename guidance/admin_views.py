@@ -26,6 +26,7 @@ from .importing import (
 )
 from .models import AgreementIndexPage, AgreementVersionPage
 from .reviews import review_items
+from .sourcing import comparison_url, flag_edit_url, open_flags
 
 
 class AgreementImportForm(forms.Form):
@@ -183,3 +184,17 @@ class ReviewReportView(ReportView):
 
     def get_queryset(self):
         return review_items(owner=None if self.everyone else self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Content resting on an agreement section that a new version changed or dropped.
+        flags = open_flags(owner=None if self.everyone else self.request.user)
+        context["source_flags"] = [
+            (
+                flag,
+                flag_edit_url(flag),
+                comparison_url(flag.old_version, flag.new_version, flag.anchor),
+            )
+            for flag in flags
+        ]
+        return context

@@ -7,15 +7,33 @@ class GuidanceConfig(AppConfig):
     default = True  # this module also holds UsersConfig
 
     def ready(self):
+        from django.db.models.signals import post_save
         from wagtail.signals import page_published
 
         from directory.models import DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
         from portal import invalidation, pagecache
 
-        from .models import GlossaryPage, GlossaryTerm, RoutinePage
+        from . import sourcing
+        from .models import (
+            ActorPage,
+            AgreementVersionPage,
+            ContentPage,
+            GlossaryPage,
+            GlossaryTerm,
+            RoutinePage,
+        )
         from .models.changes import record_change
 
         page_published.connect(record_change, dispatch_uid="guidance.record_change")
+        # A new agreement version flags what cites its changed sections; a page published
+        # again has been looked over.
+        page_published.connect(sourcing.on_published, dispatch_uid="guidance.source_flags")
+        post_save.connect(
+            sourcing.on_term_saved, sender=GlossaryTerm, dispatch_uid="guidance.term_flags"
+        )
+        # Sources name the version in force and its section headings.
+        for model in (RoutinePage, ActorPage, ContentPage, GlossaryPage):
+            invalidation.shown_on(model, AgreementVersionPage)
         # The agreement's version comparison (AgreementIndexPage.get_context).
         pagecache.reads_params("fran", "till")
         # Routine steps show the remembered municipality's contacts.

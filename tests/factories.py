@@ -144,9 +144,15 @@ class ActorPageFactory(wagtail_factories.PageFactory):
 
 
 def step(
-    title: str, responsible=("skola",), checklist=(), contact_actors=(), body: str = ""
+    title: str,
+    responsible=("skola",),
+    checklist=(),
+    contact_actors=(),
+    body: str = "",
+    sources=(),
 ) -> dict:
-    """One step of a routine's `steps`, as raw stream data."""
+    """One step of a routine's `steps`, as raw stream data; `sources` as raw SourcesBlock
+    data (see `source`)."""
     return {
         "type": "step",
         "value": {
@@ -157,8 +163,20 @@ def step(
             "body": body or f"<p>Gör {title.lower()}.</p>",
             "checklist": list(checklist),
             "documents": [],
+            "sources": list(sources),
         },
     }
+
+
+def source(kind: str = "agreement", **value) -> dict:
+    """One raw SourcesBlock item: source(anchor="kallelse"), source("law", name=…, sfs=…)."""
+    defaults = {
+        "agreement": {"anchor": "norrbusmotet"},
+        "law": {"name": "Skollagen", "sfs": "2010:800", "provision": ""},
+        "document": {"title": "Utvärderingen", "part": "", "url": ""},
+        "own": {"note": ""},
+    }
+    return {"type": kind, "value": {**defaults[kind], **value}}
 
 
 class RoutinePageFactory(wagtail_factories.PageFactory):

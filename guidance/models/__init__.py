@@ -10,6 +10,7 @@ from .changes import ChangeNoteMixin, PageChange
 from .glossary import GlossaryPage, GlossaryTerm
 from .pages import ContentPage, SectionPage
 from .routines import RoutinePage
+from .sources import SourceFlag
 
 __all__ = [
     "ActorPage",
@@ -25,6 +26,7 @@ __all__ = [
     "PageChange",
     "RoutinePage",
     "SectionPage",
+    "SourceFlag",
     "VersionStatus",
     "assign_anchors",
 ]

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -11,8 +11,17 @@ from portal.actors import NORRBUS_CHOICES, Actor
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.visibility import public
 
+from ..blocks import SourcesBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
+
+# The sections of an actor page, each with its own sources ("<section>_sources").
+ACTOR_SECTIONS = ("mission", "legal_basis", "role_in_norrbus", "when_to_involve", "what_to_expect")
+
+
+def sources_field() -> StreamField:
+    # Empty only in a draft: SourcesBlock requires a source when the page is published.
+    return StreamField(SourcesBlock(), blank=True, verbose_name=_("Källor"))
 
 
 class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
@@ -29,16 +38,24 @@ class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
     role_in_norrbus = RichTextField(_("Det här gör aktören i Norrbus"), features=RICH_TEXT_FEATURES)
     when_to_involve = RichTextField(_("När du ska involvera aktören"), features=RICH_TEXT_FEATURES)
     what_to_expect = RichTextField(_("Det här kan andra förvänta sig"), features=RICH_TEXT_FEATURES)
+    mission_sources = sources_field()
+    legal_basis_sources = sources_field()
+    role_in_norrbus_sources = sources_field()
+    when_to_involve_sources = sources_field()
+    what_to_expect_sources = sources_field()
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("actor"),
         FieldPanel("short_description"),
-        FieldPanel("mission"),
-        FieldPanel("legal_basis"),
-        FieldPanel("role_in_norrbus"),
-        FieldPanel("when_to_involve"),
-        FieldPanel("what_to_expect"),
+        *[
+            panel
+            for section in ACTOR_SECTIONS
+            for panel in (
+                FieldPanel(section),
+                FieldPanel(f"{section}_sources", heading=_("Källor till avsnittet")),
+            )
+        ],
         InlinePanel("units", heading=_("Verksamheter inom aktören"), label=_("Verksamhet")),
         InlinePanel(
             "misunderstandings",
@@ -104,8 +121,9 @@ class Misunderstanding(Orderable):
     page = ParentalKey(ActorPage, related_name="misunderstandings", on_delete=models.CASCADE)
     belief = models.CharField(_("Det många tror"), max_length=300)
     clarification = models.TextField(_("Så är det"), max_length=1000)
+    sources = sources_field()
 
-    panels = [FieldPanel("belief"), FieldPanel("clarification")]
+    panels = [FieldPanel("belief"), FieldPanel("clarification"), FieldPanel("sources")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("missförstånd")

@@ -2,12 +2,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.page_forms import PAGE_MESSAGE, PrivacyPageForm
 from portal.privacy import contains_identity_number
 from portal.text import make_anchor, swedish_initial, swedish_sort_key
+
+from ..blocks import SourcesBlock
 
 
 def split_terms(value: str) -> list[str]:
@@ -40,6 +43,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         related_name="+",
         help_text=_("En sida i portalen som förklarar mer."),
     )
+    sources = StreamField(SourcesBlock(), blank=True, verbose_name=_("Källor"))
 
     panels = [
         FieldPanel("term"),
@@ -47,6 +51,7 @@ class GlossaryTerm(index.Indexed, models.Model):
         FieldPanel("synonyms"),
         FieldPanel("definition"),
         FieldPanel("related_page"),
+        FieldPanel("sources"),
     ]
     search_fields = [
         index.SearchField("term"),

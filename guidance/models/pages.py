@@ -8,6 +8,7 @@ from wagtail.search import index
 from portal.blocks import ContentStreamBlock
 from portal.page_forms import PrivacyPageForm
 
+from ..blocks import SourcesBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
@@ -48,11 +49,20 @@ class ContentPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
 
     intro = models.TextField(_("Ingress"), max_length=500, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("Innehåll"))
+    sources = StreamField(
+        SourcesBlock(),
+        blank=True,
+        verbose_name=_("Källor"),
+        help_text=_(
+            "Källan bakom sidans innehåll: avsnitt i överenskommelsen, lag eller dokument."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        FieldPanel("sources"),
         *ChangeNoteMixin.change_panels,
     ]
     settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]

@@ -1,6 +1,7 @@
 from django import template
 
 from ..models import ChangeNoteMixin, PageChange
+from ..sourcing import in_force_sections, source_lines
 
 register = template.Library()
 
@@ -11,3 +12,16 @@ def major_changes(page, limit: int = 10):
     if not isinstance(page, ChangeNoteMixin):
         return []
     return list(PageChange.objects.filter(page_id=page.pk, major=True)[:limit])
+
+
+@register.inclusion_tag("guidance/includes/sources.html", takes_context=True)
+def show_sources(context, sources):
+    """ "Källa: …" under a claim. The version in force and its section headings are looked up
+    once per request, however many claims the page has."""
+    request = context.get("request")
+    in_force = getattr(request, "_in_force_sections", None)
+    if in_force is None:
+        in_force = in_force_sections()
+        if request is not None:
+            request._in_force_sections = in_force
+    return {"lines": source_lines(sources or [], in_force, request)}

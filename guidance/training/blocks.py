@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from guidance.blocks import SourcesBlock
+
 
 class OptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Svarsalternativ"), max_length=300)
@@ -19,6 +21,9 @@ class QuestionBlock(blocks.StructBlock):
 
     question = blocks.CharBlock(label=_("Fråga"), max_length=300)
     options = blocks.ListBlock(OptionBlock(), label=_("Svarsalternativ"), min_num=2, max_num=8)
+    sources = SourcesBlock(
+        label=_("Källor"), help_text=_("Källan bakom svaret och alternativens förklaringar.")
+    )
 
     class Meta:
         icon = "help"

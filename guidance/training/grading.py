@@ -4,6 +4,7 @@ Form fields are named `fraga-<question id>` and carry option ids; both ids are t
 ids Wagtail keeps for each question and option, so they survive edits to other questions.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 FIELD_PREFIX = "fraga-"
@@ -23,6 +24,7 @@ class Question:
     number: int
     text: str
     options: list[Option]
+    sources: Sequence = ()  # the question's SourcesBlock value: "Källa" beside the answers
 
     @property
     def field_name(self) -> str:
@@ -52,6 +54,7 @@ def questions_of(lesson) -> list[Question]:
                 )
                 for item in block.value["options"].bound_blocks
             ],
+            sources=block.value["sources"],
         )
         for number, block in enumerate(lesson.questions, start=1)
     ]

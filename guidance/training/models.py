@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from guidance.blocks import SourcesBlock
 from guidance.models import ChangeNoteMixin, PageChange
 from guidance.models.mixins import GuidanceMetaMixin
 from portal.actors import NORRBUS_CHOICES, WORKPLACE_CHOICES
@@ -185,11 +186,18 @@ class LessonPage(TrainingPartMixin, Page):
         verbose_name=_("Kontrollfrågor"),
         help_text=_("Frivilligt. Rättas på servern; gränsen för godkänt står på modulen."),
     )
+    sources = StreamField(
+        SourcesBlock(),
+        blank=True,
+        verbose_name=_("Källor"),
+        help_text=_("Källan bakom lektionens innehåll."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
+        FieldPanel("sources"),
         InlinePanel("references", heading=_("Källor"), label=_("Källa")),
         FieldPanel("questions"),
     ]

@@ -13,6 +13,9 @@ import yaml
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
+from guidance.blocks import SFS_NUMBER
+from guidance.models.actors import ACTOR_SECTIONS
+
 DEMO_DIR = Path(__file__).resolve().parent
 # The source documents, in shared/ beside the repository (as in CI and on every development
 # machine); NORRBUS_SEEDS_DIR names another folder.
@@ -33,9 +36,87 @@ def markdown(text: str | None) -> str:
     return _markdown.render(text or "").replace("\n", "")
 
 
+class DemoContentError(ValueError):
+    """The demo data does not follow the agreed format; the message names the item."""
+
+
 def read(name: str) -> Any:
     with (DEMO_DIR / f"{name}.yaml").open(encoding="utf-8") as file:
         return yaml.safe_load(file)
+
+
+def _only(data: dict, allowed: set[str], where: str) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise DemoContentError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+# The keys each kind of source may have ("Källa", see sources.yaml for the documents).
+SOURCE_KEYS = {
+    "agreement": {"agreement"},
+    "law": {"law", "sfs", "provision"},
+    "document": {"document", "part"},
+    "own": {"own"},
+}
+
+
+def documents() -> dict[str, dict]:
+    return read("sources")["documents"]
+
+
+def _text(item: dict, key: str, where: str, *, empty: bool = False) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str) or (not empty and not value.strip()):
+        raise DemoContentError(f"{where}: `{key}` must be a text in quotes, not {value!r}")
+    return value.strip()
+
+
+def _source(item: Any, documents: dict[str, dict], where: str) -> dict:
+    if not isinstance(item, dict):
+        raise DemoContentError(f"{where}: a source must be a mapping, not {item!r}")
+    kinds = [kind for kind in SOURCE_KEYS if kind in item]
+    if len(kinds) != 1:
+        raise DemoContentError(
+            f"{where}: a source is exactly one of {sorted(SOURCE_KEYS)}, not {sorted(item)}"
+        )
+    (kind,) = kinds
+    _only(item, SOURCE_KEYS[kind], where)
+    if kind == "agreement":
+        anchor = _text(item, "agreement", where)
+        if slugify(anchor) != anchor:
+            raise DemoContentError(f"{where}: {anchor!r} is not an agreement section's anchor")
+        value = {"anchor": anchor}
+    elif kind == "law":
+        sfs = _text(item, "sfs", where)
+        if not SFS_NUMBER.match(sfs):
+            raise DemoContentError(f"{where}: SFS number {sfs!r} is not YYYY:N")
+        value = {
+            "name": _text(item, "law", where),
+            "sfs": sfs,
+            "provision": _text(item, "provision", where, empty=True),
+        }
+    elif kind == "document":
+        key = item["document"]
+        if key not in documents:
+            raise DemoContentError(f"{where}: document {key!r} is not in sources.yaml")
+        document = documents[key]
+        value = {
+            "title": document["title"],
+            "part": _text(item, "part", where, empty=True),
+            "url": document.get("url", ""),
+        }
+    else:
+        value = {"note": _text(item, "own", where, empty=True)}
+    return {"type": kind, "value": value}
+
+
+def sources(data: dict, where: str, documents: dict[str, dict]) -> list[dict]:
+    """The item's `sources:` as raw SourcesBlock data. A missing list is empty (the demo
+    sources test reports it); a malformed one stops seeding here, naming the item."""
+    items = data.get("sources", [])
+    if not isinstance(items, list):
+        raise DemoContentError(f"{where}: `sources:` must be a list")
+    return [_source(item, documents, f"{where}, source {n}") for n, item in enumerate(items, 1)]
 
 
 def _rich(data: dict, *fields: str) -> dict:
@@ -78,9 +159,14 @@ def site() -> dict:
 
 
 def pages() -> dict[str, dict]:
-    """The free-standing content pages, by slug."""
-    diagrams = read("diagrams")
-    return {page["slug"]: _page(page, diagrams) for page in read("pages")}
+    """The free-standing content pages, by slug. `parent:` (a slug) places a page below
+    another page; without it the page sits below the start page."""
+    diagrams, docs = read("diagrams"), documents()
+    result = {}
+    for page in read("pages"):
+        where = f"pages.yaml: page {page['slug']!r}"
+        result[page["slug"]] = {**_page(page, diagrams), "sources": sources(page, where, docs)}
+    return result
 
 
 def agreement() -> dict:
@@ -101,12 +187,41 @@ def agreement() -> dict:
 ACTOR_RICH_TEXT = ("mission", "legal_basis", "role_in_norrbus", "when_to_involve", "what_to_expect")
 
 
+def _actor(actor: dict, docs: dict) -> dict:
+    """An actor page's fields; `sources:` maps each section to its list."""
+    where = f"actors.yaml: actor {actor['actor']!r}"
+    actor = dict(actor)
+    by_section = actor.pop("sources", {})
+    if not isinstance(by_section, dict):
+        raise DemoContentError(f"{where}: `sources:` must map each section to its list")
+    _only(by_section, set(ACTOR_SECTIONS), f"{where}, sources")
+    for section in ACTOR_SECTIONS:
+        actor[f"{section}_sources"] = sources(
+            {"sources": by_section.get(section, [])}, f"{where}, section {section!r}", docs
+        )
+    actor["misunderstandings"] = [
+        {
+            **myth,
+            "sources": sources(myth, f"{where}, misunderstanding {myth.get('belief', '')!r}", docs),
+        }
+        for myth in actor.get("misunderstandings", [])
+    ]
+    for myth in actor["misunderstandings"]:
+        _only(myth, {"belief", "clarification", "sources"}, f"{where}, misunderstanding")
+    return _rich(actor, *ACTOR_RICH_TEXT)
+
+
 def actors() -> dict:
-    data = read("actors")
-    return {"page": data["page"], "actors": [_rich(a, *ACTOR_RICH_TEXT) for a in data["actors"]]}
+    data, docs = read("actors"), documents()
+    return {"page": data["page"], "actors": [_actor(actor, docs) for actor in data["actors"]]}
 
 
-def _step(step: dict) -> dict:
+STEP_KEYS = {"title", "anchor", "responsible", "contact", "body", "checklist", "sources"}
+
+
+def _step(step: dict, where: str, docs: dict) -> dict:
+    where = f"{where}, step {step.get('title', '')!r}"
+    _only(step, STEP_KEYS, where)
     return {
         "type": "step",
         "value": {
@@ -117,46 +232,69 @@ def _step(step: dict) -> dict:
             "body": markdown(step["body"]),
             "checklist": step.get("checklist", []),
             "documents": [],
+            "sources": sources(step, where, docs),
         },
     }
 
 
 def routines() -> dict:
-    data = read("routines")
+    data, docs = read("routines"), documents()
     return {
         "page": data["page"],
         "routines": [
-            {**routine, "steps": [_step(step) for step in routine["steps"]]}
+            {
+                **routine,
+                "steps": [
+                    _step(step, f"routines.yaml: routine {routine['slug']!r}", docs)
+                    for step in routine["steps"]
+                ],
+            }
             for routine in data["routines"]
         ],
     }
 
 
 def glossary() -> dict:
-    return read("glossary")
+    data, docs = read("glossary"), documents()
+    return {
+        **data,
+        "terms": [
+            {**term, "sources": sources(term, f"glossary.yaml: term {term['term']!r}", docs)}
+            for term in data["terms"]
+        ],
+    }
 
 
-def _question(question: dict) -> dict:
+def _question(question: dict, where: str, docs: dict) -> dict:
+    where = f"{where}, question {question.get('question', '')!r}"
+    _only(question, {"question", "options", "sources"}, where)
     return {
         "type": "question",
-        "value": {"question": question["question"], "options": question["options"]},
+        "value": {
+            "question": question["question"],
+            "options": question["options"],
+            "sources": sources(question, where, docs),
+        },
     }
 
 
 def training() -> dict:
     data = read("training")
-    diagrams = read("diagrams")
+    diagrams, docs = read("diagrams"), documents()
     modules = []
     for module in data["modules"]:
-        lessons = [
-            {
-                **lesson,
-                "body": _stream(lesson["body"], diagrams),
-                "references": lesson.get("references", []),
-                "questions": [_question(q) for q in lesson.get("questions", [])],
-            }
-            for lesson in module["lessons"]
-        ]
+        lessons = []
+        for lesson in module["lessons"]:
+            where = f"training.yaml: lesson {lesson['slug']!r}"
+            lessons.append(
+                {
+                    **lesson,
+                    "body": _stream(lesson["body"], diagrams),
+                    "references": lesson.get("references", []),
+                    "questions": [_question(q, where, docs) for q in lesson.get("questions", [])],
+                    "sources": sources(lesson, where, docs),
+                }
+            )
         goals = "\n".join(module["learning_goals"])
         modules.append({**module, "learning_goals": goals, "lessons": lessons})
     return {"page": data["page"], "modules": modules, "paths": data["paths"]}

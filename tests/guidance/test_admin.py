@@ -1,5 +1,7 @@
 """Every page type can be created by an editor in the (Swedish) Wagtail admin, and renders."""
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page
@@ -14,9 +16,25 @@ from guidance.models import (
     RoutinePage,
     SectionPage,
 )
+from guidance.models.actors import ACTOR_SECTIONS
 from tests.factories import AgreementIndexPageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+# One verified law per actor-page section, as the admin posts it.
+SECTION_SOURCES = {
+    f"{section}_sources": streamfield(
+        [("law", {"name": "Hälso- och sjukvårdslag", "sfs": "2017:30", "provision": ""})]
+    )
+    for section in ACTOR_SECTIONS
+}
+
+
+def form_errors(response, field: str) -> str:
+    """A block field's errors as the admin form holds them (the page shows them as JSON)."""
+    (error,) = response.context["form"].errors.as_data()[field]
+    return json.dumps(error.as_json_data(), ensure_ascii=False)
 
 
 @pytest.fixture
@@ -75,11 +93,13 @@ def test_section_and_content_pages(editor_client, home_page):
                     ),
                 ]
             ),
+            "sources": streamfield([("document", {"title": "Utvärderingen", "part": "kap. 3"})]),
             "content_owner": "Centralt stöd",
             "next_review": "2027-01-01",
         },
     )
     html = editor_client.get(article.url).content.decode()
+    assert "Källa:</span>" in html and "Utvärderingen, kap. 3" in html
     assert "<h2>Vem det gäller</h2>" in html
     assert "Nästa granskning" in html
     assert 'class="process"' in html
@@ -139,11 +159,18 @@ def test_actor_page(editor_client, home_page):
             "role_in_norrbus": rich_text("<p>Deltar.</p>"),
             "when_to_involve": rich_text("<p>Tidigt.</p>"),
             "what_to_expect": rich_text("<p>Mandat.</p>"),
+            **SECTION_SOURCES,
             "units": inline_formset(
                 [{"name": "Hälsocentral", "age_range": "", "description": "Första linjen."}]
             ),
             "misunderstandings": inline_formset(
-                [{"belief": "Bjud alltid in BUP.", "clarification": "Börja med hälsocentralen."}]
+                [
+                    {
+                        "belief": "Bjud alltid in BUP.",
+                        "clarification": "Börja med hälsocentralen.",
+                        "sources": streamfield([("own", {"note": "Vårdens egna riktlinjer"})]),
+                    }
+                ]
             ),
             "content_owner": "",
             "next_review": "",
@@ -151,6 +178,29 @@ def test_actor_page(editor_client, home_page):
     )
     html = editor_client.get(actor.url).content.decode()
     assert "Hälsocentral" in html and "Börja med hälsocentralen." in html
+    assert html.count("Hälso- och sjukvårdslag (2017:30)") == 5
+    assert "Portalens egna råd – Vårdens egna riktlinjer" in html
+
+
+def test_a_page_is_not_published_without_sources(editor_client, home_page):
+    response = editor_client.post(
+        f"/admin/pages/add/guidance/contentpage/{home_page.pk}/",
+        nested_form_data(
+            {
+                "title": "Utan källa",
+                "slug": "utan-kalla",
+                "intro": "",
+                "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+                "sources": streamfield([]),
+                "content_owner": "",
+                "next_review": "",
+                "action-publish": "publish",
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "Ange minst en källa." in form_errors(response, "sources")
+    assert not ContentPage.objects.filter(slug="utan-kalla").exists()
 
 
 def test_second_page_for_the_same_actor_is_refused(editor_client, home_page):
@@ -165,6 +215,7 @@ def test_second_page_for_the_same_actor_is_refused(editor_client, home_page):
         "role_in_norrbus": rich_text("<p>x</p>"),
         "when_to_involve": rich_text("<p>x</p>"),
         "what_to_expect": rich_text("<p>x</p>"),
+        **SECTION_SOURCES,
         "units": inline_formset([]),
         "misunderstandings": inline_formset([]),
         "content_owner": "",
@@ -204,6 +255,9 @@ def test_routine_page(editor_client, home_page):
                             "body": rich_text("<p>Bjud in.</p>"),
                             "checklist": streamfield([("item", "Samtycke")]),
                             "documents": streamfield([]),
+                            "sources": streamfield(
+                                [("law", {"name": "Skollagen", "sfs": "2010:800", "provision": ""})]
+                            ),
                         },
                     )
                 ]
@@ -216,6 +270,7 @@ def test_routine_page(editor_client, home_page):
     assert 'id="kallelse"' in html
     assert "Skola, Socialtjänst" in html
     assert "<li>Samtycke</li>" in html
+    assert "Skollagen (2010:800)" in html
     assert "Senast uppdaterad" in html and "Innehållsansvarig" in html
 
 
@@ -232,14 +287,38 @@ def test_glossary_page(editor_client, home_page):
 def test_glossary_terms_are_edited_as_snippets(editor_client):
     response = editor_client.post(
         "/admin/snippets/guidance/glossaryterm/add/",
-        {
-            "term": "SIP",
-            "abbreviations": "",
-            "synonyms": "samordnad plan",
-            "definition": "En plan.",
-        },
+        nested_form_data(
+            {
+                "term": "SIP",
+                "abbreviations": "",
+                "synonyms": "samordnad plan",
+                "definition": "En plan.",
+                "sources": streamfield(
+                    [("law", {"name": "Socialtjänstlag", "sfs": "2025:400", "provision": ""})]
+                ),
+            }
+        ),
     )
     assert response.status_code == 302
+
+
+def test_a_law_source_with_a_malformed_sfs_number_is_refused(editor_client):
+    response = editor_client.post(
+        "/admin/snippets/guidance/glossaryterm/add/",
+        nested_form_data(
+            {
+                "term": "SoL",
+                "abbreviations": "",
+                "synonyms": "",
+                "definition": "En lag.",
+                "sources": streamfield(
+                    [("law", {"name": "Socialtjänstlag", "sfs": "2025-400", "provision": ""})]
+                ),
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "SFS-numret ska skrivas som år:löpnummer" in form_errors(response, "sources")
 
 
 def test_editor_imports_the_seed_in_the_admin(editor_client, home_page, agreement_seed):

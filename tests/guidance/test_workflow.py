@@ -170,6 +170,7 @@ def test_through_the_admin_submit_then_approve_then_readers_see_the_note(
         "slug": page.slug,
         "intro": "Ny ingress om strukturen.",
         "body": streamfield([("paragraph", rich_text("<p>Kort text.</p>"))]),
+        "sources": streamfield([("agreement", {"anchor": "samverkansstrukturen"})]),
         "change_major": "on",
         "change_note": note,
         "action-submit": "submit",

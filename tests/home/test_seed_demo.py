@@ -13,8 +13,10 @@ REQUIRED_ROUTINES = {
     "Vård utanför det egna hemmet",
     "Avvikelsehantering",
     "Oenighet mellan parter",
-    "Gröna kortet",
+    # The portal's own checklist, no longer passed off as Gröna kortet (issue 16).
+    "Portalens checklista för Norrbusmötet",
     "Uppföljning",
+    "Orosanmälan",
 }
 
 

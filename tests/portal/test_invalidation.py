@@ -31,11 +31,14 @@ def warm(client, *paths) -> None:
 
 def test_a_published_agreement_version_refreshes_every_agreement_page(client, cached):
     version = AgreementVersionPage.objects.get(slug="2013")
-    warm(client, "/overenskommelsen/", "/overenskommelsen/2025/", "/aktorer/skola/")
+    paths = ("/overenskommelsen/", "/overenskommelsen/2025/", "/aktorer/skola/", "/vem-ringer-jag/")
+    warm(client, *paths)
     version.save_revision().publish()
     assert marker(client, "/overenskommelsen/") == "miss"
     assert marker(client, "/overenskommelsen/2025/") == "miss"  # a sibling, not the parent
-    assert marker(client, "/aktorer/skola/") == "hit"
+    # Its sources name the version in force and its sections ("Källa: Överenskommelsen …").
+    assert marker(client, "/aktorer/skola/") == "miss"
+    assert marker(client, "/vem-ringer-jag/") == "hit"
 
 
 def test_a_published_lesson_refreshes_the_training_section_only(client, cached):

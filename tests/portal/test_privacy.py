@@ -69,6 +69,7 @@ def content_edit_data(page: ContentPage, intro: str, body_text: str) -> dict:
             "slug": page.slug,
             "intro": intro,
             "body": streamfield([("paragraph", rich_text(body_text))]),
+            "sources": streamfield([("own", {"note": ""})]),
             "change_note": "",
             "action-publish": "publish",
         }
@@ -159,7 +160,15 @@ def test_a_personnummer_in_a_contacts_text_is_blocked(admin_client, governance_s
 def test_a_glossary_term_with_a_personnummer_is_refused(admin_client, governance_site):
     response = admin_client.post(
         "/admin/snippets/guidance/glossaryterm/add/",
-        {"term": "Testord", "abbreviations": "", "synonyms": "", "definition": "Se 8507099813."},
+        nested_form_data(
+            {
+                "term": "Testord",
+                "abbreviations": "",
+                "synonyms": "",
+                "definition": "Se 8507099813.",
+                "sources": streamfield([("own", {"note": ""})]),
+            }
+        ),
     )
     assert response.status_code == 200
     assert "Texten innehåller ett personnummer" in response.content.decode()

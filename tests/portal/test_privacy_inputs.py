@@ -164,6 +164,7 @@ def comment_data(page: ContentPage, text: str) -> dict:
             "slug": page.slug,
             "intro": page.intro,
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+            "sources": streamfield([("own", {"note": ""})]),
             "change_note": "",
             "comments": inline_formset(
                 [
@@ -211,6 +212,7 @@ def post_page_body_in_two_blocks(client, text):
                 ("paragraph", rich_text(f"<p>{serial} har flyttat.</p>")),
             ]
         ),
+        "sources": streamfield([("own", {"note": ""})]),
         "change_note": "",
         "action-publish": "publish",
     }

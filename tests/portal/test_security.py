@@ -274,6 +274,7 @@ def test_rich_text_javascript_links_are_dropped_when_saved_in_the_admin(
         "slug": page.slug,
         "intro": "x",
         "body": streamfield([("paragraph", draftail)]),
+        "sources": streamfield([("own", {"note": ""})]),
         "action-publish": "publish",
     }
     response = admin_client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(data))
