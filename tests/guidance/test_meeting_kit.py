@@ -233,3 +233,23 @@ def test_libreoffice_opens_every_word_file(seeded, client, tmp_path, slug):
     )
     pdf = (tmp_path / f"{slug}.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
+
+
+def test_republishing_refreshes_the_cached_templates_and_card(client, seeded, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    page = routine()
+    paths = (f"{ROUTINE}mallar/kallelse/", f"{ROUTINE}mallar/samtycke/")
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Page-Cache"] == "hit"
+    # A version the cache has not seen is not served the cached page.
+    assert client.get(paths[0], {"version": "x"}).status_code == 400
+    publish(page)
+    for path in paths:
+        assert client.get(path)["X-Page-Cache"] == "miss"
+
+    card = "/rutiner/grona-kortet/kort/"
+    client.get(card)
+    assert client.get(card)["X-Page-Cache"] == "hit"
+    publish(RoutinePage.objects.get(slug="grona-kortet"))
+    assert client.get(card)["X-Page-Cache"] == "miss"
