@@ -3,7 +3,7 @@ the contacts that belong beside a routine's steps."""
 
 from django.http import HttpRequest
 
-from .arrangement import contacts_by_actor
+from .arrangement import MunicipalityContacts, arrange, contacts_by_actor
 from .models import Contact, MunicipalityPage
 
 
@@ -14,6 +14,12 @@ def municipalities() -> list[MunicipalityPage]:
 
 def remembered_municipality(request: HttpRequest) -> MunicipalityPage | None:
     return MunicipalityPage.remembered(request)
+
+
+def municipality_contacts(municipality: MunicipalityPage) -> MunicipalityContacts:
+    """A municipality's published contacts arranged as on its printable card: urgent first,
+    then by actor, local before shared."""
+    return arrange(Contact.objects.for_reader(municipality))
 
 
 def step_contacts(request: HttpRequest, steps) -> dict:

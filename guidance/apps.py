@@ -36,6 +36,9 @@ class GuidanceConfig(AppConfig):
             invalidation.shown_on(model, AgreementVersionPage)
         # The agreement's version comparison (AgreementIndexPage.get_context).
         pagecache.reads_params("fran", "till")
+        # A meeting-kit template's page answers 400 to a version that is not its current one
+        # (guidance/kit_views.py): the parameter must not be dropped from the cache key.
+        pagecache.reads_params("version")
         # Routine steps show the remembered municipality's contacts.
         invalidation.shown_on(RoutinePage, MunicipalityPage, LocalRoutinePage, DirectoryIndexPage)
         invalidation.register_snippet(

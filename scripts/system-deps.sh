@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian: Chromium (browser tests), PostgreSQL and
-# Redis (the shared cache: page cache and rate limits).
+# Redis (the shared cache: page cache and rate limits), LibreOffice Writer (the meeting kit's
+# Word files must open in it: tests/guidance/test_meeting_kit.py).
 # Under CI=true anything missing that cannot be installed fails the run; locally it warns,
 # and the tests that need it skip with a reason.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v redis-server >/dev/null || missing+=(redis-server)
+command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,12 +11,14 @@ from wagtail.search import index
 from directory.services import step_contacts
 from portal.visibility import public
 
+from .. import kit_views
 from ..blocks import StepBlock
+from ..meetingkit import TEMPLATES, has_kit
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
 
 
-class RoutinePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
+class RoutinePage(RoutablePageMixin, ChangeNoteMixin, GuidanceMetaMixin, Page):
     """A routine: numbered steps, each with who is responsible, what to do and a checklist."""
 
     summary = models.TextField(
@@ -71,4 +74,24 @@ class RoutinePage(ChangeNoteMixin, GuidanceMetaMixin, Page):
         context["related"] = public(self.related_routines.live()).order_by("title")
         # The contacts each step names, in the reader's remembered municipality.
         context.update(step_contacts(request, self.steps))
+        # The tools to take away: the meeting kit, the tickable checklist and its card.
+        context.update(kit_views.routine_tools(request, self))
         return context
+
+    # --- The tools' sub-pages (guidance/kit_views.py; the Word files: guidance/urls.py) ---
+
+    def get_cached_paths(self):
+        paths = ["/"]
+        if any(block.value.get("checklist") for block in self.steps):
+            paths.append("/kort/")
+        if has_kit(self):
+            paths += [f"/mallar/{slug}/" for slug in TEMPLATES]
+        return paths
+
+    @path("mallar/<slug:template>/", name="kit_page")
+    def kit_page(self, request, template):
+        return kit_views.kit_page(request, self, template)
+
+    @path("kort/", name="checklist_card")
+    def checklist_card(self, request):
+        return kit_views.checklist_card(request, self)

@@ -1,5 +1,6 @@
 from django import template
 
+from ..meetingkit import mentions_sip, sip_system
 from ..models import ChangeNoteMixin, PageChange
 from ..sourcing import in_force_sections, source_lines
 
@@ -25,3 +26,11 @@ def show_sources(context, sources):
         if request is not None:
             request._in_force_sections = in_force
     return {"lines": source_lines(sources or [], in_force, request)}
+
+
+@register.inclusion_tag("guidance/includes/sip_handover.html")
+def sip_handover(step_value):
+    """The hand-over link to the region's SIP system, beside a step that speaks of a SIP
+    (when the site has a SIP system configured)."""
+    system = sip_system()
+    return {"sip_system": system if system and mentions_sip(step_value) else None}

@@ -227,6 +227,10 @@ DEVIATION_REPORT_RECIPIENT = os.environ.get("DEVIATION_REPORT_RECIPIENT", "norrb
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 DEVIATION_RATE_LIMIT = int(os.environ.get("DEVIATION_RATE_LIMIT", "5"))
 RATE_LIMIT_WINDOW = 3600
+# The region's system for SIP (e.g. Lifecare SP): routine steps that speak of a SIP and the
+# meeting kit link to it. Both empty (the demo): no link is shown.
+SIP_SYSTEM_NAME = os.environ.get("SIP_SYSTEM_NAME", "")
+SIP_SYSTEM_URL = os.environ.get("SIP_SYSTEM_URL", "")
 
 # Documents are served through Django (permissions, private collections), never directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0005_blocks_in_portal'),
+        ('guidance', '0006_agreement_text'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guidance', '0006_sources'),
+        ('guidance', '0007_sources'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
