@@ -211,6 +211,8 @@ def test_print_card(client, directory):
     html = text_of(response)
     assert response.status_code == 200
     assert "Inaktuell efter utskrift." in html
+    # The portal's contact card, not the Gröna kortet of Östra Norrbotten (issue 16).
+    assert "<title>Kontaktkort – Kalix" in html
     assert re.search(r"Utskrivet <time datetime=\"\d{4}-\d{2}-\d{2}\">", html)
     assert (
         'href="http://localhost/vem-ringer-jag/kalix/">http://localhost/vem-ringer-jag/kalix/</a>'

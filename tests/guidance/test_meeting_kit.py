@@ -75,7 +75,7 @@ def test_the_word_files_hold_the_routines_current_step_text(seeded, client):
         assert item in texts["ataganden"]  # the table's columns
     for item in step(page, "Efter mötet")["checklist"]:
         assert "☐ " + item in texts["uppfoljning"]
-    assert "barnets situation" in texts["ataganden"]  # the step's own text, quoted
+    assert "gemensam helhetsbild" in texts["ataganden"]  # the step's own text, quoted
 
 
 def test_consent_is_the_portals_own_template_resting_on_the_law(seeded, client):

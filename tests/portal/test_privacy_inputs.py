@@ -317,6 +317,7 @@ def reply_data(page: ContentPage, comment: Comment, text: str) -> dict:
             "slug": page.slug,
             "intro": page.intro,
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
+            "sources": streamfield([("own", {"note": ""})]),
             "change_note": "",
             "comments": inline_formset(
                 [
