@@ -34,7 +34,9 @@ def test_ticks_by_keyboard_survive_a_reload_and_can_be_cleared(page, portal_url)
     page.goto(portal_url + CHECKLIST)
     boxes = page.get_by_role("checkbox")
     assert boxes.count() == page.locator(".checklist li").count() >= 10
-    first = page.get_by_role("checkbox", name="Barnet och vårdnadshavarna har samtyckt")
+    first = page.get_by_role(
+        "checkbox", name="Den unge och vårdnadshavaren (under 18 år) accepterar och kan delta"
+    )
     first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
@@ -95,7 +97,7 @@ def test_the_card_prints_on_one_page_with_version_and_the_municipalitys_numbers(
     version = version.rsplit(":", 1)[1]
 
     page.goto(portal_url + CARD)
-    page.get_by_role("checkbox", name="Datum för uppföljning").check()
+    page.get_by_role("checkbox", name="Uppföljande möte är kallat").check()
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="Skriv ut kortet").is_visible()
     printed = page.locator(".checklist-card").inner_text()

@@ -148,7 +148,8 @@ def test_new_learner_takes_the_first_module_of_ny_i_skolan_by_keyboard(
         "input:checked", "els => els.map(e => e.labels[0].textContent.trim())"
     )
     assert checked == [
-        "Barn och unga till och med 20 år som behöver samordnat stöd från mer än en av aktörerna",
+        "Barn och unga till och med 20 år som behöver samordnade insatser"
+        " från mer än en av aktörerna",
         "Region Norrbotten",
         "Länets 14 kommuner",
     ]
