@@ -157,7 +157,8 @@ def post_user_username(client, text):
     return client.post(reverse("wagtailusers_users:add"), user_data(username=text.replace(" ", "")))
 
 
-def comment_data(page: ContentPage, text: str) -> dict:
+def page_with_comments(page: ContentPage, comments: list[dict], initial: int = 0) -> dict:
+    """The page's edit form with its comment rows (each with its replies)."""
     return nested_form_data(
         {
             "title": page.title,
@@ -166,20 +167,14 @@ def comment_data(page: ContentPage, text: str) -> dict:
             "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
             "sources": streamfield([("own", {"note": ""})]),
             "change_note": "",
-            "comments": inline_formset(
-                [
-                    {
-                        "id": "",
-                        "resolved": "",
-                        "contentpath": "title",
-                        "position": "",
-                        "text": text,
-                        "replies": inline_formset([]),
-                    }
-                ]
-            ),
+            "comments": inline_formset(comments, initial=initial),
         }
     )
+
+
+def comment_data(page: ContentPage, text: str) -> dict:
+    row = {"id": "", "resolved": "", "contentpath": "title", "position": "", "text": text}
+    return page_with_comments(page, [{**row, "replies": inline_formset([])}])
 
 
 def post_page_comment(client, text):
@@ -311,29 +306,15 @@ def test_a_user_email_with_the_number_is_refused(
 
 
 def reply_data(page: ContentPage, comment: Comment, text: str) -> dict:
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "intro": page.intro,
-            "body": streamfield([("paragraph", rich_text("<p>Text.</p>"))]),
-            "sources": streamfield([("own", {"note": ""})]),
-            "change_note": "",
-            "comments": inline_formset(
-                [
-                    {
-                        "id": str(comment.pk),
-                        "resolved": "",
-                        "contentpath": comment.contentpath,
-                        "position": "",
-                        "text": comment.text,
-                        "replies": inline_formset([{"id": "", "text": text}]),
-                    }
-                ],
-                initial=1,
-            ),
-        }
-    )
+    row = {
+        "id": str(comment.pk),
+        "resolved": "",
+        "contentpath": comment.contentpath,
+        "position": "",
+        "text": comment.text,
+        "replies": inline_formset([{"id": "", "text": text}]),
+    }
+    return page_with_comments(page, [row], initial=1)
 
 
 @pytest.mark.parametrize("writing", [*WRITINGS, "ingen siffra alls"])
