@@ -51,5 +51,13 @@ def test_routine_prints_without_navigation(page, portal_url):
     page.goto(portal_url + "/rutiner/grona-kortet/")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
-    assert page.locator(".print-only").is_visible()
+    # A routine with a checklist prints its versioned address with a QR code, once.
+    assert page.locator(".routine-print-address").is_visible()
+    assert page.locator(".print-only").count() == 0
     assert page.locator(".checklist li").count() >= 10
+    # One without prints the address it came from.
+    page.goto(portal_url + "/rutiner/uppfoljning/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert page.locator(".print-only").inner_text().startswith("Utskrivet från http")
+    assert page.locator(".routine-print-address").count() == 0

@@ -20,11 +20,17 @@ def seeded_elasticsearch(seeded, elasticsearch):
 
 
 @pytest.fixture
-def hanging_url():
-    """An address that accepts connections and never answers, as a cluster that hangs."""
+def hanging_cluster():
+    """A listening socket that accepts connections and never answers, as a cluster that
+    hangs; the test can count the connections it was offered."""
     import socket
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen(16)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+        yield sock
+
+
+@pytest.fixture
+def hanging_url(hanging_cluster):
+    return f"http://127.0.0.1:{hanging_cluster.getsockname()[1]}"
