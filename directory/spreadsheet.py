@@ -37,6 +37,7 @@ from .models import (
     CountyPart,
     DirectoryIndexPage,
     MunicipalityPage,
+    NorrbusBody,
     Situation,
 )
 from .phones import format_phone
@@ -60,6 +61,7 @@ COLUMNS = [
     ("Akut", "is_urgent"),
     ("Utanför kontorstid", "out_of_hours"),
     ("Norrbuskontakt", "is_norrbus_contact"),
+    ("Samverkansorgan", "norrbus_body"),
     ("Situationer", "situations"),
     ("Kontrollerad", "verified_on"),
     ("Kontrollerad av", "verified_by"),
@@ -319,6 +321,22 @@ def parse_actor(value: str) -> str:
     )
 
 
+def parse_norrbus_body(value: str) -> str:
+    key = value.strip().casefold()
+    for choice in NorrbusBody:
+        if key in {choice.value, str(choice.label).casefold()} or (
+            choice == NorrbusBody.NONE and key in FALSE_WORDS
+        ):
+            return choice.value
+    raise ValidationError(
+        _(
+            "Okänt samverkansorgan '%(value)s'. Lämna tomt eller skriv "
+            "'Samverkansgruppen i länsdelen' eller 'Samverkansstruktur målgrupp barn och unga'."
+        )
+        % {"value": value}
+    )
+
+
 def parse_boolean(value: str) -> bool:
     key = value.strip().casefold()
     if key in TRUE_WORDS:
@@ -374,6 +392,8 @@ def validate_rows(table: Table) -> tuple[list[ParsedRow], list[RowError]]:
             try:
                 if name == "actor":
                     value = parse_actor(value) if value else ""
+                elif name == "norrbus_body":
+                    value = parse_norrbus_body(value)
                 elif name in BOOLEAN_FIELDS:
                     value = parse_boolean(value)
             except ValidationError as error:
@@ -391,7 +411,12 @@ def validate_rows(table: Table) -> tuple[list[ParsedRow], list[RowError]]:
                 )
             else:
                 chosen.append(situation)
-        form = ContactRowForm(data={k: v for k, v in data.items() if v is not False})
+        # The row's owner is on the instance, so the model's checks that depend on the scope
+        # (a samverkansgrupp belongs to a county part) can run.
+        instance = Contact(**{owner_field(owner): owner}) if owner is not None else Contact()
+        form = ContactRowForm(
+            data={k: v for k, v in data.items() if v is not False}, instance=instance
+        )
         if not form.is_valid():
             for name, messages in form.errors.items():
                 column = "" if name == "__all__" else header_for(name)
@@ -528,6 +553,8 @@ def export_rows() -> list[list[str]]:
                 row.append(contact.verified_on.isoformat() if contact.verified_on else "")
             elif name == "actor":
                 row.append(str(contact.get_actor_display()))
+            elif name == "norrbus_body":
+                row.append(str(contact.get_norrbus_body_display()) if contact.norrbus_body else "")
             else:
                 row.append(getattr(contact, name))
         rows.append(row)

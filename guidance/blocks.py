@@ -12,6 +12,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from directory.services import STEP_CONTACT_CHOICES
 from portal.actors import NORRBUS_CHOICES, Actor
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.text import assign_anchors, make_anchor
@@ -186,11 +187,12 @@ class StepBlock(blocks.StructBlock):
     )
     contact_actors = blocks.MultipleChoiceBlock(
         label=_("Kontakta"),
-        choices=NORRBUS_CHOICES,
+        choices=STEP_CONTACT_CHOICES,
         required=False,
         help_text=_(
-            "Aktörer som den som följer steget behöver kontakta. Sidan visar då deras "
-            "kontakter i läsarens kommun."
+            "Vilka den som följer steget behöver kontakta: en aktör, kommunens Norrbuskontakt, "
+            "Forum barn och unga, samverkansgruppen eller Samverkansstruktur målgrupp barn och "
+            "unga. Sidan visar då kontakterna i läsarens kommun."
         ),
     )
     body = blocks.RichTextBlock(label=_("Vad du gör"), features=RICH_TEXT_FEATURES)

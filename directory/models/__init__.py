@@ -4,6 +4,7 @@ from .contacts import (
     Contact,
     CountyPart,
     HttpsURLField,
+    NorrbusBody,
     Situation,
 )
 from .pages import DirectoryIndexPage, LocalRoutinePage, MunicipalityPage
@@ -17,5 +18,6 @@ __all__ = [
     "HttpsURLField",
     "LocalRoutinePage",
     "MunicipalityPage",
+    "NorrbusBody",
     "Situation",
 ]

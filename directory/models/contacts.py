@@ -29,6 +29,18 @@ VERIFY_AFTER_DAYS = 365
 COUNTY_LABEL = _("Hela länet")
 
 
+class NorrbusBody(models.TextChoices):
+    """The agreement's collaboration bodies above the municipality that a contact can be.
+
+    The agreement (Samverkansstruktur, Avvikelsehantering, Oenighet mellan parter) names
+    collaboration groups per county part and Samverkansstruktur målgrupp barn och unga for
+    the county; routine steps name them as whom to contact."""
+
+    NONE = "", _("Ingen")
+    COUNTY_PART_GROUP = "samverkansgrupp", _("Samverkansgruppen i länsdelen")
+    COUNTY_STRUCTURE = "samverkansstruktur", _("Samverkansstruktur målgrupp barn och unga")
+
+
 class HttpsURLField(models.URLField):
     """A URL field whose form assumes https:// when the editor leaves the scheme out."""
 
@@ -207,6 +219,16 @@ class Contact(ClusterableModel, Orderable):
         default=False,
         help_text=_("Den som svarar på frågor om Norrbus i kommunen."),
     )
+    norrbus_body = models.CharField(
+        _("Samverkansorgan"),
+        max_length=20,
+        choices=NorrbusBody.choices,
+        blank=True,
+        help_text=_(
+            "Om kontakten är länsdelens samverkansgrupp eller Samverkansstruktur målgrupp barn "
+            "och unga. Rutinernas steg visar den då där steget säger att du ska kontakta dem."
+        ),
+    )
     situations = ParentalManyToManyField(
         Situation, blank=True, related_name="contacts", verbose_name=_("Situationer")
     )
@@ -241,6 +263,7 @@ class Contact(ClusterableModel, Orderable):
         FieldRowPanel(
             [FieldPanel("is_urgent"), FieldPanel("out_of_hours"), FieldPanel("is_norrbus_contact")]
         ),
+        FieldPanel("norrbus_body"),
         FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel(
             [FieldPanel("verified_on"), FieldPanel("verified_by"), FieldPanel("is_example")]
@@ -278,6 +301,20 @@ class Contact(ClusterableModel, Orderable):
             )
         if self.phone_alt and not self.phone_alt_label:
             errors["phone_alt_label"] = _("Skriv vad det andra numret är till för.")
+        # The owner objects, not their ids: an inline row of a new owner has no id yet. A
+        # contact checked before it has an owner (as the demo builds them) is checked as far as
+        # it can be.
+        has_owner = any((self.municipality, self.county_part, self.directory))
+        if (
+            has_owner
+            and self.norrbus_body == NorrbusBody.COUNTY_PART_GROUP
+            and not self.county_part
+        ):
+            errors["norrbus_body"] = _("Samverkansgruppen är en kontakt för en länsdel.")
+        if has_owner and self.norrbus_body == NorrbusBody.COUNTY_STRUCTURE and not self.directory:
+            errors["norrbus_body"] = _(
+                "Samverkansstruktur målgrupp barn och unga är en kontakt för hela länet."
+            )
         if errors:
             raise ValidationError(errors)
 

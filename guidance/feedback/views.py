@@ -13,7 +13,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from guidance.models import AgreementVersionPage
+from directory.services import remembered_municipality
+from guidance.models import AgreementVersionPage, RoutinePage
 from portal import ratelimit
 from portal.security import same_origin
 
@@ -80,8 +81,22 @@ def _send(report: DeviationReport) -> None:
 
 
 @sensitive_post_parameters("description", "reporter_email")
+def deviation_initial(request) -> dict:
+    """What a link can fill in: the routine (?rutin=<slug>, from the routine's own page) and
+    the reader's remembered municipality. An unknown routine is simply not filled in."""
+    initial = {}
+    slug = request.GET.get("rutin", "")
+    routine = RoutinePage.objects.live().filter(slug=slug).first() if slug else None
+    if routine is not None:
+        initial["routine"] = routine.pk
+    municipality = remembered_municipality(request)
+    if municipality is not None:
+        initial["municipality"] = municipality.pk
+    return initial
+
+
 def deviation_report(request):
-    form = DeviationReportForm(request.POST or None)
+    form = DeviationReportForm(request.POST or None, initial=deviation_initial(request))
     status = 200
     if request.method == "POST":
         if not ratelimit.allow(

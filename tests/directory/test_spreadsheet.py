@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from openpyxl.utils import get_column_letter
 
 from directory.models import Contact, MunicipalityPage
 from directory.spreadsheet import (
@@ -19,6 +20,9 @@ from directory.spreadsheet import (
 )
 
 pytestmark = pytest.mark.django_db
+
+# The spreadsheet column just after the export's last one.
+FIRST_EXTRA = get_column_letter(len(HEADERS) + 1)
 
 
 def csv_bytes(*rows: str, header: str = ",".join(HEADERS)) -> bytes:
@@ -317,7 +321,7 @@ def test_repeated_and_unnamed_columns_with_content_are_refused(directory):
     with pytest.raises(ContactFileError, match="Kolumnen E-post finns flera gånger"):
         import_contacts(csv_bytes(row() + ',"x@example.org"', header=twice), ".csv")
     unnamed = ",".join([*HEADERS, ""])
-    with pytest.raises(ContactFileError, match="Kolumn S har ingen rubrik"):
+    with pytest.raises(ContactFileError, match=f"Kolumn {FIRST_EXTRA} har ingen rubrik"):
         import_contacts(csv_bytes(row() + ',"något"', header=unnamed), ".csv")
     # An empty column without a header (Excel often leaves one) is harmless.
     assert import_contacts(csv_bytes(row() + ",", header=unnamed), ".csv").created == 1
@@ -476,7 +480,9 @@ def test_a_personnummer_in_a_header_is_refused_without_repeating_it(directory):
     header = ",".join([*HEADERS, f"Barn {IDENTITY_NUMBER}"])
     with pytest.raises(ContactFileError) as error:
         import_contacts(csv_bytes(row() + ',""', header=header), ".csv")
-    assert "Cell S1 innehåller ett personnummer eller samordningsnummer." in str(error.value)
+    assert f"Cell {FIRST_EXTRA}1 innehåller ett personnummer eller samordningsnummer." in str(
+        error.value
+    )
     assert IDENTITY_NUMBER not in str(error.value)
     assert not Contact.objects.filter(name="Ungdomsmottagningen Kalix").exists()
 
@@ -548,3 +554,40 @@ def test_the_xlsx_export_writes_text_not_formulas_and_round_trips(directory):
     result = import_contacts(content, ".xlsx")
     assert (result.created, result.updated) == (0, 0)
     assert every_field() == before
+
+
+def test_a_collaboration_body_is_read_by_its_name_and_checked_against_the_scope(directory):
+    content = csv_bytes(
+        row(
+            scope="Östra Norrbotten",
+            name="Samverkansgruppen Östra Norrbotten",
+            actor="Annan",
+            Samverkansorgan="Samverkansgruppen i länsdelen",
+        ),
+        row(
+            scope="Hela länet",
+            name="Samverkansstruktur målgrupp barn och unga",
+            actor="Annan",
+            Samverkansorgan="samverkansstruktur",
+        ),
+    )
+    assert import_contacts(content, ".csv").created == 2
+    group = Contact.objects.get(name="Samverkansgruppen Östra Norrbotten")
+    assert group.norrbus_body == "samverkansgrupp" and group.county_part.name == "Östra Norrbotten"
+    exported = export_contacts(".csv").decode("utf-8-sig")
+    assert "Samverkansgruppen i länsdelen" in exported
+    assert "Samverkansstruktur målgrupp barn och unga" in exported
+
+
+def test_a_collaboration_body_in_the_wrong_scope_or_unknown_imports_nothing(directory):
+    before = snapshot()
+    content = csv_bytes(
+        row(name="Grupp i Kalix", Samverkansorgan="Samverkansgruppen i länsdelen"),
+        row(name="Okänt organ", Samverkansorgan="Länsstyrgruppen"),
+    )
+    with pytest.raises(ContactImportErrors) as error:
+        import_contacts(content, ".csv")
+    report = str(error.value)
+    assert "Rad 2, Samverkansorgan: Samverkansgruppen är en kontakt för en länsdel." in report
+    assert "Rad 3, Samverkansorgan: Okänt samverkansorgan 'Länsstyrgruppen'." in report
+    assert snapshot() == before

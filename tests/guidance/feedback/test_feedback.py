@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
+from directory.cookies import COOKIE_NAME
 from directory.models import MunicipalityPage
 from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import RoutinePage
@@ -129,6 +131,30 @@ def test_the_form_says_what_the_agreement_says_and_what_is_the_portals_own(
     assert "Det är portalens ordning, inte överenskommelsens." in html
     assert "egen organisations rutin för avvikelser" in html
     assert "sin kopia av rapporten i 730 dagar" in html
+
+
+def selected(html: str, name: str) -> list[str]:
+    select = BeautifulSoup(html, "html.parser").select_one(f'select[name="{name}"]')
+    return [option.get_text(strip=True) for option in select.select("option[selected]")]
+
+
+def test_a_routine_links_the_form_filled_in_with_itself(client, routine):
+    html = client.get(routine.url).content.decode()
+    link = BeautifulSoup(html, "html.parser").select_one(".routine-deviation a")
+    assert link["href"] == "/avvikelse/?rutin=norrbusmotet"
+    assert link.get_text(strip=True) == "Rapportera en avvikelse om Norrbusmötet"
+    client.cookies[COOKIE_NAME] = "kalix"
+    form = client.get(link["href"]).content.decode()
+    assert selected(form, "routine") == ["Norrbusmötet"]
+    assert selected(form, "municipality") == ["Kalix"]
+
+
+@pytest.mark.parametrize("query", ["?rutin=finns-inte", "?rutin=%3Cscript%3E", ""])
+def test_an_unknown_routine_in_the_link_fills_in_nothing(client, governance_site, query):
+    response = client.get("/avvikelse/" + query)
+    assert response.status_code == 200
+    assert selected(response.content.decode(), "routine") == ["Välj rutin"]
+    assert "<script>" not in response.content.decode()
 
 
 def test_without_an_address_of_its_own_the_report_goes_to_the_central_support(
