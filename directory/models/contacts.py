@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.models import Orderable, Page
 
 from portal.actors import Actor
@@ -26,6 +32,14 @@ from portal.visibility import public
 from ..phones import PhoneNumberField, format_phone
 
 VERIFY_AFTER_DAYS = 365
+# What "Innan du kontaktar" shows besides who the unit helps (contact_when).
+BEFORE_CONTACT_FIELDS = (
+    "cannot_help_with",
+    "have_ready",
+    "how_to_reach",
+    "response_time",
+    "languages",
+)
 COUNTY_LABEL = _("Hela länet")
 
 
@@ -202,11 +216,49 @@ class Contact(ClusterableModel, Orderable):
     opening_hours = models.CharField(
         _("Öppettider"), max_length=200, blank=True, help_text=_("T.ex. 'Vardagar 8–16'.")
     )
+    # "Innan du kontaktar": what a caller needs to know first. contact_when is who and what
+    # the unit helps with; the others are shown folded under "Innan du kontaktar".
     contact_when = models.TextField(
         _("Kontakta oss när …"),
         max_length=600,
         blank=True,
-        help_text=_("Vad enheten hjälper till med."),
+        help_text=_("Vem och vad enheten kan hjälpa till med. Visas överst på kontaktkortet."),
+    )
+    cannot_help_with = models.TextField(
+        _("Kan inte hjälpa till med"),
+        max_length=600,
+        blank=True,
+        help_text=_("Vem eller vad enheten inte tar emot, och vart man vänder sig i stället."),
+    )
+    have_ready = models.TextField(
+        _("Ha det här redo"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Vad den som kontaktar enheten ska ha till hands, t.ex. vad oron gäller och "
+            "barnets ålder. Skriv aldrig uppgifter om ett enskilt barn här."
+        ),
+    )
+    how_to_reach = models.TextField(
+        _("Så kontaktar du oss"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "T.ex. 'Ring först. Underlag skickas via e-tjänsten eller med säker e-post.' "
+            "Kortet visar då också portalens råd om vanlig e-post."
+        ),
+    )
+    response_time = models.CharField(
+        _("Svarstid"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. 'Svarar samma dag' eller 'Ringer upp inom två arbetsdagar'."),
+    )
+    languages = models.CharField(
+        _("Språk"),
+        max_length=200,
+        blank=True,
+        help_text=_("Språk enheten tar emot samtal på, t.ex. 'Svenska, finska och meänkieli'."),
     )
     is_urgent = models.BooleanField(
         _("Akut kontakt"), default=False, help_text=_("Visas först: för det som inte kan vänta.")
@@ -259,7 +311,16 @@ class Contact(ClusterableModel, Orderable):
         ),
         FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
         FieldRowPanel([FieldPanel("visiting_address"), FieldPanel("opening_hours")]),
-        FieldPanel("contact_when"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_when"),
+                FieldPanel("cannot_help_with"),
+                FieldPanel("have_ready"),
+                FieldPanel("how_to_reach"),
+                FieldRowPanel([FieldPanel("response_time"), FieldPanel("languages")]),
+            ],
+            heading=_("Innan du kontaktar"),
+        ),
         FieldRowPanel(
             [FieldPanel("is_urgent"), FieldPanel("out_of_hours"), FieldPanel("is_norrbus_contact")]
         ),
@@ -343,6 +404,11 @@ class Contact(ClusterableModel, Orderable):
         if self.county_part_id:
             return _("Gemensam för %(name)s") % {"name": self.county_part.name}
         return str(_("Gäller hela länet"))
+
+    @property
+    def has_before_contact(self) -> bool:
+        """Is there anything to show under "Innan du kontaktar" beside "Kontakta oss när"?"""
+        return any(getattr(self, name) for name in BEFORE_CONTACT_FIELDS)
 
     @property
     def phone_display(self) -> str:

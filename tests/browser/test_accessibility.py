@@ -1,6 +1,8 @@
 """Every page type passes axe-core's WCAG 2.1 A/AA rules with zero violations, keeps the
 skip link working and does not scroll sideways at 320 px."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -52,6 +54,26 @@ PAGES = {
     "accessibility statement": "/tillganglighet/",
 }
 
+# Pages checked again with every folded "Innan du kontaktar" opened, as a reader opens them.
+# Kalix is remembered first, so that the routine's steps show Kalix's contacts.
+PAGES_WITH_DETAILS_OPEN = {
+    "municipality, before contact open": "/vem-ringer-jag/kalix/",
+    "situation finder result, before contact open": (
+        "/vem-ringer-jag/?kommun=pajala&situation=orolig-for-ett-barn"
+    ),
+    "routine step contacts, before contact open": "/rutiner/norrbusmotet/",
+}
+
+
+def open_every_before_contact(page, portal_url, path) -> None:
+    page.goto(portal_url + "/vem-ringer-jag/kalix/")
+    page.goto(portal_url + path)
+    details = page.locator("details.before-contact")
+    assert details.count() > 0
+    details.evaluate_all("all => all.forEach(details => { details.open = true; })")
+    assert page.locator("details.before-contact:not([open])").count() == 0
+    assert page.get_by_text("Portalens råd:").first.is_visible()
+
 
 @pytest.fixture(scope="module")
 def axe():
@@ -73,6 +95,46 @@ def test_no_horizontal_scroll_at_320px(page, portal_url, path):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+@pytest.mark.parametrize(
+    "path", PAGES_WITH_DETAILS_OPEN.values(), ids=PAGES_WITH_DETAILS_OPEN.keys()
+)
+def test_no_wcag_violations_with_before_contact_open(page, portal_url, axe, path):
+    open_every_before_contact(page, portal_url, path)
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    "path", PAGES_WITH_DETAILS_OPEN.values(), ids=PAGES_WITH_DETAILS_OPEN.keys()
+)
+def test_no_horizontal_scroll_at_320px_with_before_contact_open(page, portal_url, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_every_before_contact(page, portal_url, path)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
+def test_before_contact_opens_and_closes_with_the_keyboard(page, portal_url):
+    page.goto(portal_url + "/vem-ringer-jag/kalix/")
+    card = page.locator("li.contact", has_text="Socialtjänsten, mottagningen för barn och unga")
+    summary = card.get_by_text("Innan du kontaktar")
+    answer_time = card.get_by_text("Svarstid")
+    assert card.get_by_role("link", name=re.compile(r"^070-174 06")).first.is_visible()
+    assert not answer_time.is_visible()
+    # Tab from the card's e-mail link, its last way to reach the unit, reaches the summary.
+    card.get_by_role("link", name=re.compile(r"@example\.org$")).focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    assert answer_time.is_visible()
+    assert card.get_by_text("Portalens råd:").is_visible()
+    page.keyboard.press("Space")
+    assert not answer_time.is_visible()
+    assert summary.is_visible()
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(page, portal_url):

@@ -261,6 +261,9 @@ def test_every_demo_municipality_has_contacts_for_every_actor(client):
         for actor in actors:
             assert f'<h2 id="{actor}">' in html, (page.title, actor)
         assert "BUP-linjen" in html and "Exempeluppgift" in html
+        # Every unit in the demo has "Innan du kontaktar", 1177 included.
+        assert html.count('<li class="contact') == html.count('<details class="before-contact"')
+        assert "1177 Vårdguiden" in html
     numbers = (
         Contact.objects.exclude(phone="").exclude(phone="1177").values_list("phone", flat=True)
     )

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from openpyxl.utils import get_column_letter
 
 from directory.models import Contact, MunicipalityPage
 from directory.spreadsheet import (
@@ -21,8 +20,8 @@ from directory.spreadsheet import (
 
 pytestmark = pytest.mark.django_db
 
-# The spreadsheet column just after the export's last one.
-FIRST_EXTRA = get_column_letter(len(HEADERS) + 1)
+# The letter of the first column after the export's columns.
+COLUMN_AFTER_HEADERS = openpyxl.utils.get_column_letter(len(HEADERS) + 1)
 
 
 def csv_bytes(*rows: str, header: str = ",".join(HEADERS)) -> bytes:
@@ -321,7 +320,7 @@ def test_repeated_and_unnamed_columns_with_content_are_refused(directory):
     with pytest.raises(ContactFileError, match="Kolumnen E-post finns flera gånger"):
         import_contacts(csv_bytes(row() + ',"x@example.org"', header=twice), ".csv")
     unnamed = ",".join([*HEADERS, ""])
-    with pytest.raises(ContactFileError, match=f"Kolumn {FIRST_EXTRA} har ingen rubrik"):
+    with pytest.raises(ContactFileError, match=f"Kolumn {COLUMN_AFTER_HEADERS} har ingen rubrik"):
         import_contacts(csv_bytes(row() + ',"något"', header=unnamed), ".csv")
     # An empty column without a header (Excel often leaves one) is harmless.
     assert import_contacts(csv_bytes(row() + ",", header=unnamed), ".csv").created == 1
@@ -457,6 +456,11 @@ def test_csv_numbers_and_apostrophe_text_are_not_formulas(directory):
         ("Situationer", IDENTITY_NUMBER),
         ("E-post", f"{IDENTITY_NUMBER}@example.org"),
         ("Vad det andra numret är", IDENTITY_NUMBER),
+        ("Kan inte hjälpa till med", f"Inte barnet {IDENTITY_NUMBER}"),
+        ("Ha det här redo", f"Barnets personnummer {IDENTITY_NUMBER}"),
+        ("Så kontaktar du oss", f"Ring och uppge {IDENTITY_NUMBER}"),
+        ("Svarstid", IDENTITY_NUMBER),
+        ("Språk", f"Svenska {IDENTITY_NUMBER}"),
     ],
 )
 def test_a_personnummer_in_any_text_cell_is_refused_without_repeating_it(directory, header, value):
@@ -480,8 +484,9 @@ def test_a_personnummer_in_a_header_is_refused_without_repeating_it(directory):
     header = ",".join([*HEADERS, f"Barn {IDENTITY_NUMBER}"])
     with pytest.raises(ContactFileError) as error:
         import_contacts(csv_bytes(row() + ',""', header=header), ".csv")
-    assert f"Cell {FIRST_EXTRA}1 innehåller ett personnummer eller samordningsnummer." in str(
-        error.value
+    assert (
+        f"Cell {COLUMN_AFTER_HEADERS}1 innehåller ett personnummer eller samordningsnummer."
+        in str(error.value)
     )
     assert IDENTITY_NUMBER not in str(error.value)
     assert not Contact.objects.filter(name="Ungdomsmottagningen Kalix").exists()
@@ -591,3 +596,75 @@ def test_a_collaboration_body_in_the_wrong_scope_or_unknown_imports_nothing(dire
     assert "Rad 2, Samverkansorgan: Samverkansgruppen är en kontakt för en länsdel." in report
     assert "Rad 3, Samverkansorgan: Okänt samverkansorgan 'Länsstyrgruppen'." in report
     assert snapshot() == before
+
+
+# "Innan du kontaktar": its five columns travel with the rest.
+
+BEFORE_CONTACT_CELLS = {
+    "Kan inte hjälpa till med": "Akut fara: ring 112.",
+    "Ha det här redo": "Barnets ålder och vad du har sett.",
+    "Så kontaktar du oss": "Ring först. Underlag via e-tjänsten.",
+    "Svarstid": "Svarar samma dag.",
+    "Språk": "Svenska och finska.",
+}
+BEFORE_CONTACT_FIELDS = {
+    "Kan inte hjälpa till med": "cannot_help_with",
+    "Ha det här redo": "have_ready",
+    "Så kontaktar du oss": "how_to_reach",
+    "Svarstid": "response_time",
+    "Språk": "languages",
+}
+
+
+def test_the_before_contact_columns_are_exported_and_round_trip(directory):
+    assert [h for h in HEADERS if h in BEFORE_CONTACT_CELLS] == list(BEFORE_CONTACT_CELLS)
+    Contact.objects.filter(name="Socialtjänsten Kalix").update(
+        **{BEFORE_CONTACT_FIELDS[h]: text for h, text in BEFORE_CONTACT_CELLS.items()}
+    )
+    exported = {r["Enhet eller funktion"]: r for r in exported_csv_rows()}
+    for header, text in BEFORE_CONTACT_CELLS.items():
+        assert exported["Socialtjänsten Kalix"][header] == text
+        assert exported["Hälsocentralen Kalix"][header] == ""
+    before = every_field()
+    for suffix in (".csv", ".xlsx"):
+        result = import_contacts(export_contacts(suffix), suffix)
+        assert (result.created, result.updated) == (0, 0)
+        assert every_field() == before
+    # An edit in a new column is read back into its field, and only that contact changes.
+    content = xlsx_with(
+        {
+            ("Hälsocentralen Kalix", "Svarstid"): "Ringer upp inom två dagar.",
+            ("Hälsocentralen Kalix", "Språk"): "Svenska och meänkieli.",
+        }
+    )
+    assert import_contacts(content, ".xlsx").updated == 1
+    health = Contact.objects.get(name="Hälsocentralen Kalix")
+    assert (health.response_time, health.languages) == (
+        "Ringer upp inom två dagar.",
+        "Svenska och meänkieli.",
+    )
+
+
+def test_new_contacts_get_the_before_contact_columns(directory):
+    content = csv_file(contact_row(**BEFORE_CONTACT_CELLS))
+    assert import_contacts(content, ".csv").created == 1
+    contact = Contact.objects.get(name="Ungdomsmottagningen Kalix")
+    for header, text in BEFORE_CONTACT_CELLS.items():
+        assert getattr(contact, BEFORE_CONTACT_FIELDS[header]) == text
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_bad_before_contact_cell_imports_nothing_and_names_its_row(directory, dry_run):
+    good = contact_row(**BEFORE_CONTACT_CELLS)
+    bad = contact_row(**{"Enhet eller funktion": "Jouren", "Svarstid": "x" * 201})
+    too_long = contact_row(**{"Enhet eller funktion": "Mottagningen", "Ha det här redo": "y" * 601})
+    before = every_field()
+    with pytest.raises(ContactImportErrors) as error:
+        import_contacts(csv_file(good, bad, too_long), ".csv", dry_run=dry_run)
+    report = [str(e) for e in error.value.errors]
+    assert report == [
+        "Rad 3, Svarstid: Säkerställ att detta värde har som mest 200 tecken (den har 201).",
+        "Rad 4, Ha det här redo: Säkerställ att detta värde har som mest 600 tecken (den har 601).",
+    ]
+    assert every_field() == before
+    assert not Contact.objects.filter(name="Ungdomsmottagningen Kalix").exists()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0003_shared_blocks_and_situation_routine_page'),
+        ('directory', '0004_contact_before_contact'),
     ]
 
     operations = [
