@@ -4,11 +4,13 @@ them; steps stored in the old form are converted by migration 0009."""
 
 import importlib
 import json
+import re
 
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection
+from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from guidance.blocks import StepBlock
@@ -57,6 +59,11 @@ def routines(home_page):
     return section, meeting, other
 
 
+def step_links(html: str, css_class: str) -> list[str]:
+    block = html.split(f'class="{css_class}"', 1)[1]
+    return re.findall(r'href="([^"]+#[^"]+)"', block)
+
+
 def test_a_step_shows_what_each_actor_does(client, routines):
     _, meeting, _ = routines
     html = client.get(meeting.url).content.decode()
@@ -64,6 +71,66 @@ def test_a_step_shows_what_each_actor_does(client, routines):
     assert "<strong>Skola:</strong> Tar initiativet." in html
     assert "<strong>Socialtjänst:</strong> Är uppmärksam." in html
     assert "Ansvarig:" not in html
+
+
+def test_my_role_lists_exactly_the_actors_steps_with_their_text(client, routines):
+    response = client.get("/rutiner/skola/min-roll/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert step_links(html, "my-role") == [
+        "/rutiner/motet/#behov-av-mote",
+        "/rutiner/motet/#kallelse",
+    ]
+    assert "Tar initiativet." in html and "Kallar till mötet." in html
+    # Steps where only social services act, and their routine, are not on the school's page.
+    assert "Utreder barnets behov." not in html and "#utredning" not in html
+    assert "Bara socialtjänsten" not in html
+    assert 'href="/rutiner/vem-gor-vad/"' in html
+    assert 'href="/rutiner/skola/min-roll/"' in client.get("/rutiner/skola/").content.decode()
+
+
+def test_my_role_leaves_out_drafts_and_restricted_routines(client, routines):
+    _, meeting, other = routines
+    PageViewRestriction.objects.create(
+        page=meeting, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    other.unpublish()
+    html = client.get("/rutiner/socialtjanst/min-roll/").content.decode()
+    assert step_links(html, "my-role") == []
+    assert "Inget steg i rutinerna anger ännu" in html
+
+
+def test_the_matrix_has_a_cell_per_routine_and_actor_linking_the_steps(client, routines):
+    response = client.get("/rutiner/vem-gor-vad/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
+    assert 'role="region"' in html and 'tabindex="0"' in html
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)[1:]
+    cells = {
+        re.search(r'<th scope="row"><a href="([^"]+)"', row).group(1): [
+            re.findall(r'href="([^"]+)"', cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)
+        ]
+        for row in rows
+    }
+    assert cells == {
+        "/rutiner/motet/": [
+            ["/rutiner/motet/#behov-av-mote", "/rutiner/motet/#kallelse"],
+            ["/rutiner/motet/#behov-av-mote", "/rutiner/motet/#utredning"],
+            [],
+            [],
+        ],
+        "/rutiner/bara-socialtjansten/": [[], ["/rutiner/bara-socialtjansten/#placering"], [], []],
+    }
+    # The column heads lead to the actors' own pages, for the actors that have one.
+    assert 'href="/rutiner/skola/min-roll/"' in html
+    assert 'href="/rutiner/vem-gor-vad/"' in client.get("/rutiner/").content.decode()
+
+
+def test_a_section_without_routines_has_no_matrix(client, home_page):
+    SectionPageFactory(parent=home_page, slug="om")
+    assert client.get("/om/vem-gor-vad/").status_code == 404
+    assert "vem-gor-vad" not in client.get("/om/").content.decode()
 
 
 def test_search_facets_name_the_actors_that_act_in_a_step(routines):

@@ -2,8 +2,11 @@
 actors only where all four really act, and the seeded "Min roll" and "Vem gör vad" pages
 follow them."""
 
+import re
+
 import pytest
 
+from guidance.models import RoutinePage
 from home.demo import loader
 from portal.actors import NORRBUS_VALUES
 
@@ -95,3 +98,45 @@ def test_a_malformed_role_names_the_step(monkeypatch, roles, message):
         loader.routines()
     assert "routine 'motet', step 'Kallelse'" in str(error.value)
     assert message in str(error.value)
+
+
+def links(html: str, marker: str) -> list[str]:
+    return re.findall(r'href="([^"]+#[^"]+)"', html.split(marker, 1)[1].split("</article>")[0])
+
+
+def seeded_steps(actor: str | None = None) -> list[tuple[str, str]]:
+    """(routine url, step anchor) of every live step, or of those where `actor` acts."""
+    return [
+        (routine.url, block.value.anchor_id)
+        for routine in RoutinePage.objects.live().order_by("path")
+        for block in routine.steps
+        if actor is None or actor in block.value.actor_codes
+    ]
+
+
+@pytest.mark.django_db
+def test_my_role_for_the_school_lists_exactly_the_schools_steps(client, seeded):
+    html = client.get("/aktorer/skola/min-roll/").content.decode()
+    listed = links(html, 'class="my-role"')
+    expected = [f"{url}#{anchor}" for url, anchor in seeded_steps("skola")]
+    assert len(expected) >= 1
+    assert listed == expected
+    assert "/rutiner/orosanmalan/#socialtjansten-bedomer-och-utreder" not in listed
+    assert "Kan föreslå en SIP och delta i arbetet" in html
+
+
+@pytest.mark.django_db
+def test_the_matrix_links_every_cell_to_an_existing_step(client, seeded):
+    html = client.get("/rutiner/vem-gor-vad/").content.decode()
+    cell_links = re.findall(
+        r'href="([^"]+)#([^"]+)"', "".join(re.findall(r"<td>(.*?)</td>", html, re.S))
+    )
+    assert cell_links
+    anchors = {}
+    for url, anchor in set(cell_links):
+        if url not in anchors:
+            anchors[url] = set(re.findall(r'id="([^"]+)"', client.get(url).content.decode()))
+        assert anchor in anchors[url], f"{url}#{anchor}"
+    assert sorted(set(cell_links)) == sorted(
+        {step for actor in NORRBUS_VALUES for step in seeded_steps(actor)}
+    )
