@@ -63,7 +63,10 @@ def generate(pages: int = 10_000, contacts: int = 5_000, seed: int = 2026) -> No
                             "value": {
                                 "title": _sentence(rng, vocabulary, 3)[:-1],
                                 "anchor": f"steg-{step}",
-                                "responsible": rng.sample(actors, 2),
+                                "roles": [
+                                    {"actor": actor, "text": _sentence(rng, vocabulary, 8)}
+                                    for actor in rng.sample(actors, 2)
+                                ],
                                 "contact_actors": [],
                                 "body": f"<p>{_sentence(rng, vocabulary, 40)}</p>",
                                 "checklist": [_sentence(rng, vocabulary, 6)],

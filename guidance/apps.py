@@ -21,6 +21,7 @@ class GuidanceConfig(AppConfig):
             GlossaryPage,
             GlossaryTerm,
             RoutinePage,
+            SectionPage,
         )
         from .models.changes import record_change
 
@@ -41,6 +42,10 @@ class GuidanceConfig(AppConfig):
         pagecache.reads_params("version")
         # Routine steps show the remembered municipality's contacts.
         invalidation.shown_on(RoutinePage, MunicipalityPage, LocalRoutinePage, DirectoryIndexPage)
+        # Who does what: an actor's "Min roll i rutinerna" and a section's matrix show every
+        # routine's steps (guidance/actor_roles.py).
+        invalidation.shown_on(ActorPage, RoutinePage)
+        invalidation.shown_on(SectionPage, RoutinePage)
         invalidation.register_snippet(
             GlossaryTerm, lambda: invalidation.live_paths_of(GlossaryPage)
         )

@@ -8,12 +8,13 @@ from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from directory.services import STEP_CONTACT_CHOICES
-from portal.actors import NORRBUS_CHOICES, Actor
+from portal.actors import NORRBUS_CHOICES, NORRBUS_VALUES, Actor
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.text import assign_anchors, make_anchor
 
@@ -161,14 +162,72 @@ class SourcesBlock(blocks.StreamBlock):
         return super().clean(value)
 
 
+ROLE_TEXT_MAX_LENGTH = 250
+
+
+class StepRoleBlock(blocks.StructBlock):
+    """What one actor does in a step: "Skola: Tar initiativet och kallar till mötet."."""
+
+    actor = blocks.ChoiceBlock(label=_("Aktör"), choices=NORRBUS_CHOICES)
+    text = blocks.CharBlock(
+        label=_("Vad aktören gör"),
+        max_length=ROLE_TEXT_MAX_LENGTH,
+        help_text=_(
+            "Kort, och bara det som stegets text och källor säger, t.ex. 'Kallar till mötet "
+            "och anger syftet.'"
+        ),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Roll")
+
+
+class StepRolesBlock(blocks.ListBlock):
+    """The roles of a step, at most one per actor."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        actors = [item.get("actor") for item in value]
+        repeated = sorted({Actor(code).label for code in actors if code and actors.count(code) > 1})
+        if repeated:
+            raise ListBlockValidationError(
+                non_block_errors=ErrorList(
+                    [
+                        _("Ange varje aktör en gång: %(actors)s står flera gånger.")
+                        % {"actors": ", ".join(str(label) for label in repeated)}
+                    ]
+                )
+            )
+        return value
+
+
 class StepStructValue(blocks.StructValue):
     @cached_property
     def anchor_id(self) -> str:
         return self.get("anchor") or make_anchor(self.get("title", ""))
 
     @cached_property
-    def responsible_labels(self) -> list[str]:
-        return [Actor(code).label for code in self.get("responsible") or []]
+    def role_rows(self) -> list[dict]:
+        """The step's roles in the agreement's order of the actors: code, label and text (empty
+        in a role converted from the old "Ansvarig" list that no editor has written yet)."""
+        by_actor = {}
+        for role in self.get("roles") or []:
+            code = role.get("actor")
+            if code in NORRBUS_VALUES and code not in by_actor:
+                by_actor[code] = (role.get("text") or "").strip()
+        return [
+            {"actor": code, "label": Actor(code).label, "text": by_actor[code]}
+            for code in NORRBUS_VALUES
+            if code in by_actor
+        ]
+
+    @cached_property
+    def actor_codes(self) -> list[str]:
+        return [row["actor"] for row in self.role_rows]
+
+    def role_of(self, actor: str) -> dict | None:
+        return next((row for row in self.role_rows if row["actor"] == actor), None)
 
 
 class StepBlock(blocks.StructBlock):
@@ -182,8 +241,15 @@ class StepBlock(blocks.StructBlock):
             "så att länkar till steget fortsätter att fungera."
         ),
     )
-    responsible = blocks.MultipleChoiceBlock(
-        label=_("Ansvarig aktör"), choices=NORRBUS_CHOICES, required=False
+    roles = StepRolesBlock(
+        StepRoleBlock(),
+        label=_("Vem gör vad"),
+        required=False,
+        default=[],
+        help_text=_(
+            "En rad per aktör som gör något i steget, med vad just den aktören gör. Ta bara "
+            "med de aktörer som verkligen har en del i steget."
+        ),
     )
     contact_actors = blocks.MultipleChoiceBlock(
         label=_("Kontakta"),
@@ -216,7 +282,7 @@ class StepBlock(blocks.StructBlock):
         description = _("Ett numrerat steg i en rutin: vem, vad och checklista")
         preview_value = {
             "title": "Kallelse",
-            "responsible": ["skola"],
+            "roles": [{"actor": "skola", "text": "Kallar till mötet och anger syftet."}],
             "body": "<p>Den som kallar anger syftet med mötet.</p>",
             "checklist": ["Deltagare med mandat"],
             "sources": [("agreement", {"anchor": "kallelse"})],

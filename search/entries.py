@@ -250,12 +250,12 @@ def agreement_entries(page: AgreementVersionPage) -> list[EntryData]:
 
 def routine_entries(page: RoutinePage) -> list[EntryData]:
     audience = set(page.audience.values_list("actor", flat=True))
-    responsible = set()
+    acting = set()
     step_entries = []
     for number, step in enumerate(page.steps, start=1):
         value = step.value
-        step_actors = [code for code in value.get("responsible") or [] if code in ACTOR_CODES]
-        responsible.update(step_actors)
+        step_actors = [code for code in value.actor_codes if code in ACTOR_CODES]
+        acting.update(step_actors)
         checklist = " ".join(str(item) for item in value.get("checklist") or [])
         step_entries.append(
             EntryData(
@@ -277,7 +277,7 @@ def routine_entries(page: RoutinePage) -> list[EntryData]:
         WEIGHTS["routine"],
         body=body,
         context="Rutin",
-        actors=sorted(audience | responsible),
+        actors=sorted(audience | acting),
     )
     return [page_entry, *step_entries]
 

@@ -145,20 +145,20 @@ class ActorPageFactory(wagtail_factories.PageFactory):
 
 def step(
     title: str,
-    responsible=("skola",),
+    roles=(("skola", "Tar initiativet."),),
     checklist=(),
     contact_actors=(),
     body: str = "",
     sources=(),
 ) -> dict:
-    """One step of a routine's `steps`, as raw stream data; `sources` as raw SourcesBlock
-    data (see `source`)."""
+    """One step of a routine's `steps`, as raw stream data: `roles` as (actor, what it does)
+    pairs or a mapping, `sources` as raw SourcesBlock data (see `source`)."""
     return {
         "type": "step",
         "value": {
             "title": title,
             "anchor": "",
-            "responsible": list(responsible),
+            "roles": [{"actor": actor, "text": text} for actor, text in dict(roles).items()],
             "contact_actors": list(contact_actors),
             "body": body or f"<p>Gör {title.lower()}.</p>",
             "checklist": list(checklist),

@@ -1,8 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -11,9 +13,12 @@ from portal.actors import NORRBUS_CHOICES, Actor
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.visibility import public
 
+from .. import actor_roles
 from ..blocks import SourcesBlock
 from .changes import ChangeNoteMixin
 from .mixins import GuidanceMetaMixin
+from .pages import SectionPage
+from .routines import RoutinePage
 
 # The sections of an actor page, each with its own sources ("<section>_sources").
 ACTOR_SECTIONS = ("mission", "legal_basis", "role_in_norrbus", "when_to_involve", "what_to_expect")
@@ -24,7 +29,7 @@ def sources_field() -> StreamField:
     return StreamField(SourcesBlock(), blank=True, verbose_name=_("Källor"))
 
 
-class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
+class ActorPage(RoutablePageMixin, ChangeNoteMixin, GuidanceMetaMixin, Page):
     """What one actor (school, social services, primary or specialist care) does in Norrbus."""
 
     actor = models.CharField(_("Aktör"), max_length=20, choices=NORRBUS_CHOICES)
@@ -97,7 +102,38 @@ class ActorPage(ChangeNoteMixin, GuidanceMetaMixin, Page):
         context["routines"] = public(self.routines_for.live()).order_by("title")
         context["units"] = list(self.units.all())
         context["misunderstandings"] = list(self.misunderstandings.all())
+        context["my_role_url"] = self.get_url(request) + self.reverse_subpage(
+            actor_roles.MY_ROLE_ROUTE
+        )
         return context
+
+    # --- "Min roll i rutinerna" (guidance/actor_roles.py) ---
+
+    def get_cached_paths(self):
+        return ["/", "/min-roll/"]
+
+    @path("min-roll/", name=actor_roles.MY_ROLE_ROUTE)
+    def my_role(self, request):
+        """Every step of the live, public routines where this actor has a role, routine by
+        routine, with what the actor does there and a link to the step."""
+        routines = actor_roles.actor_routines(request, self.actor, RoutinePage.objects.all())
+        sections = SectionPage.objects.live().filter(
+            path__in=actor_roles.parent_paths([roles for roles, _ in routines])
+        )
+        return TemplateResponse(
+            request,
+            "guidance/actor_role_page.html",
+            {
+                "page": self,
+                "self": self,
+                "actor_label": Actor(self.actor).label,
+                "routines": routines,
+                "matrix_links": [
+                    section.get_url(request) + section.reverse_subpage(actor_roles.MATRIX_ROUTE)
+                    for section in sections.order_by("path")
+                ],
+            },
+        )
 
 
 class ActorUnit(Orderable):

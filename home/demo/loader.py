@@ -13,8 +13,9 @@ import yaml
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
-from guidance.blocks import SFS_NUMBER
+from guidance.blocks import ROLE_TEXT_MAX_LENGTH, SFS_NUMBER
 from guidance.models.actors import ACTOR_SECTIONS
+from portal.actors import NORRBUS_VALUES
 
 DEMO_DIR = Path(__file__).resolve().parent
 # The source documents, in shared/ beside the repository (as in CI and on every development
@@ -216,7 +217,32 @@ def actors() -> dict:
     return {"page": data["page"], "actors": [_actor(actor, docs) for actor in data["actors"]]}
 
 
-STEP_KEYS = {"title", "anchor", "responsible", "contact", "body", "checklist", "sources"}
+STEP_KEYS = {"title", "anchor", "roles", "contact", "body", "checklist", "sources"}
+
+
+def _roles(step: dict, where: str) -> list[dict]:
+    """`roles:` maps each actor that acts in the step to what it does there (a text in
+    quotes); `{}` for a step none of the four performs. Required, so that every step says."""
+    if "roles" not in step:
+        raise DemoContentError(f"{where}: `roles:` is missing (write `roles: {{}}` for none)")
+    roles = step["roles"]
+    if not isinstance(roles, dict):
+        raise DemoContentError(f"{where}: `roles:` must map actors to texts, not {roles!r}")
+    unknown = sorted(set(roles) - set(NORRBUS_VALUES))
+    if unknown:
+        raise DemoContentError(
+            f"{where}, roles: unknown actors {unknown} (one of {NORRBUS_VALUES})"
+        )
+    result = []
+    for actor, text in roles.items():
+        text = _text(roles, actor, f"{where}, roles")
+        if len(text) > ROLE_TEXT_MAX_LENGTH:
+            raise DemoContentError(
+                f"{where}, roles: the text for {actor} is longer than {ROLE_TEXT_MAX_LENGTH}"
+                " characters"
+            )
+        result.append({"actor": actor, "text": text})
+    return result
 
 
 def _step(step: dict, where: str, docs: dict) -> dict:
@@ -227,7 +253,7 @@ def _step(step: dict, where: str, docs: dict) -> dict:
         "value": {
             "title": step["title"],
             "anchor": step.get("anchor", ""),
-            "responsible": step["responsible"],
+            "roles": _roles(step, where),
             "contact_actors": step.get("contact", []),
             "body": markdown(step["body"]),
             "checklist": step.get("checklist", []),

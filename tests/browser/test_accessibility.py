@@ -25,6 +25,8 @@ PAGES = {
     "comparison error": "/overenskommelsen/jamfor/?fran=2025&till=2025",
     "comparison without text": "/overenskommelsen/jamfor/?fran=2013&till=2025",
     "actor": "/aktorer/primarvard/",
+    "my role": "/aktorer/skola/min-roll/",
+    "role matrix": "/rutiner/vem-gor-vad/",
     "routine": "/rutiner/norrbusmotet/",
     "checklist routine": "/rutiner/grona-kortet/",
     "glossary": "/begrepp/",

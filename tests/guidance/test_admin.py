@@ -248,10 +248,13 @@ def test_routine_page(editor_client, home_page):
                         {
                             "title": "Kallelse",
                             "anchor": "",
-                            "responsible": (
-                                "skola",
-                                "socialtjanst",
-                            ),  # a tuple posts as repeated values
+                            "roles": streamfield(
+                                [
+                                    ("item", {"actor": "skola", "text": "Kallar till mötet."}),
+                                    ("item", {"actor": "socialtjanst", "text": "Deltar."}),
+                                ]
+                            ),
+                            "contact_actors": (),
                             "body": rich_text("<p>Bjud in.</p>"),
                             "checklist": streamfield([("item", "Samtycke")]),
                             "documents": streamfield([]),
@@ -268,7 +271,9 @@ def test_routine_page(editor_client, home_page):
     )
     html = editor_client.get(routine.url).content.decode()
     assert 'id="kallelse"' in html
-    assert "Skola, Socialtjänst" in html
+    assert "<strong>Skola:</strong> Kallar till mötet." in html
+    assert "<strong>Socialtjänst:</strong> Deltar." in html
+    assert "Ansvarig:" not in html
     assert "<li>Samtycke</li>" in html
     assert "Skollagen (2010:800)" in html
     assert "Senast uppdaterad" in html and "Innehållsansvarig" in html

@@ -199,6 +199,11 @@ def grow_training():
     )
 
 
+def grow_roles():
+    """More routines whose steps name actors: the "Min roll" page and the matrix list them."""
+    copies(RoutinePage.objects.get(slug="norrbusmotet"), MANY)
+
+
 def grow_sections():
     section = SectionPage.objects.get(slug="rutiner")
     copies(RoutinePage.objects.get(slug="grona-kortet"), MANY, parent=section)
@@ -218,6 +223,8 @@ CASES = {
         add_coming_version,
     ),
     "actor": ("/aktorer/skola/", grow_actor, 13),
+    "my role": ("/aktorer/skola/min-roll/", grow_roles, 8),
+    "role matrix": ("/rutiner/vem-gor-vad/", grow_roles, 8),
     "routine": ("/rutiner/norrbusmotet/", grow_routine, 15),
     "directory": ("/vem-ringer-jag/", grow_directory, 14),
     "municipality": ("/vem-ringer-jag/kalix/", grow_municipality, 13),
