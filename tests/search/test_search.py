@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -293,3 +294,16 @@ def test_unpublished_pages_are_not_found(seeded, django_capture_on_commit_callba
     hits = search_site("gröna kortet").hits
     assert not any(hit.url.startswith("/rutiner/grona-kortet/") for hit in hits)
     assert Page.objects.get(pk=routine.pk).live is False
+
+
+def test_a_result_does_not_repeat_its_kind_as_its_context(client, seeded):
+    html = client.get("/sok/?q=avvikelsehantering").content.decode()
+    kinds = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip()
+        for line in re.findall(r'<p class="result__kind">(.*?)</p>', html, re.S)
+    ]
+    assert kinds and "Rutin · 4 steg" in kinds
+    assert not any(kind.split(" · ")[0] == kind.split(" · ")[-1] for kind in kinds if " · " in kind)
+    glossary = client.get("/sok/?q=orosanmälan").content.decode()
+    assert '<p class="result__kind">Begrepp</p>' in glossary
+    assert "Begrepp · " not in glossary
