@@ -4,6 +4,8 @@ database."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from portal.actors import ACTOR_ORDER, Actor
 
 
@@ -26,11 +28,19 @@ class MunicipalityContacts:
     norrbus_contacts: list
 
 
+def group_heading(actor: str) -> str:
+    """A group's heading: the actor's name, but not 'Annan' for the collaboration functions
+    and everything else that is none of the four parties."""
+    if actor == Actor.OTHER:
+        return str(_("Samverkan och annat stöd"))
+    return str(Actor(actor).label)
+
+
 def arrange(contacts) -> MunicipalityContacts:
     """Urgent and out-of-hours contacts first; the rest grouped by actor, local before shared."""
     contacts = sorted(contacts, key=scope_rank)
     urgent = [c for c in contacts if c.is_urgent or c.out_of_hours]
-    groups = {actor: ActorGroup(actor, Actor(actor).label) for actor in ACTOR_ORDER}
+    groups = {actor: ActorGroup(actor, group_heading(actor)) for actor in ACTOR_ORDER}
     for contact in contacts:
         if contact not in urgent:
             groups[contact.actor].contacts.append(contact)

@@ -276,7 +276,8 @@ def routine_entries(page: RoutinePage) -> list[EntryData]:
         Kind.ROUTINE,
         WEIGHTS["routine"],
         body=body,
-        context="Rutin",
+        # The kind already says "Rutin"; the context says how long it is.
+        context=f"{len(step_entries)} steg",
         actors=sorted(audience | acting),
     )
     return [page_entry, *step_entries]
@@ -383,7 +384,8 @@ def term_entries(term: GlossaryTerm) -> list[EntryData]:
             source=f"term:{term.pk}",
             kind=Kind.TERM,
             title=f"{term.term} ({abbreviations})" if abbreviations else term.term,
-            context="Begrepp",
+            # The kind says "Begrepp"; the term needs no context.
+            context="",
             body=" ".join([term.definition, " ".join(term.synonym_list)]),
             url=f"{glossary.url}#{term.anchor}",
             actors=[related.actor] if isinstance(related, ActorPage) else [],

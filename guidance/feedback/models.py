@@ -75,6 +75,10 @@ class DeviationReport(models.Model):
     def other_actor_labels(self) -> list[str]:
         return [str(Actor(value).label) for value in self.other_actors]
 
+    def get_other_actors_display(self) -> str:
+        """How the admin's inspect view shows the parties: their names, not their codes."""
+        return ", ".join(self.other_actor_labels())
+
 
 def purge_expired() -> list[str]:
     """Remove feedback and deviation reports past their retention; say what went."""

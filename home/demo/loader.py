@@ -382,7 +382,12 @@ def directory() -> dict:
             slug = slugify(name)
             checked = {**rules, **stale} if name in stale["municipalities"] else rules
             contacts = _contacts(
-                data["municipality_contacts"], checked, numbers, name=name, slug=slug
+                data["municipality_contacts"],
+                checked,
+                numbers,
+                name=name,
+                slug=slug,
+                official=data["official_names"][name],
             )
             municipalities.append(
                 {

@@ -131,8 +131,14 @@ def portal_url(portal_env):
 
 @pytest.fixture(scope="session")
 def fallback_url(portal_env):
-    """The same portal with no Elasticsearch: search answers from the database."""
-    server, url = _serve({**portal_env, "ELASTICSEARCH_URL": ""})
+    """The same portal with its cluster down (nothing listens at its address): search falls
+    back to the database and says so."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server, url = _serve({**portal_env, "ELASTICSEARCH_URL": down})
     yield url
     server.terminate()
     server.wait(timeout=10)

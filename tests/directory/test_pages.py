@@ -22,6 +22,10 @@ def test_municipality_page_puts_urgent_first_then_groups_by_actor(client, direct
     urgent = html.index('id="akut"')
     order = [html.index(f'<h2 id="{actor}">') for actor in ["skola", "socialtjanst", "primarvard"]]
     assert urgent < order[0] < order[1] < order[2] < html.index('<h2 id="specialistvard">')
+    # The Norrbus contact, none of the four parties, comes last, not under "Annan".
+    assert '<h2 id="annan">Samverkan och annat stöd</h2>' in html
+    assert html.index('<h2 id="specialistvard">') < html.index('<h2 id="annan">')
+    assert ">Annan</h2>" not in html and ">Annan</a>" not in html
     # The out-of-hours jour is shown once, in the urgent section, labelled as shared.
     assert html.count(">Socialjouren Östra Norrbotten</h3>") == 1
     assert urgent < html.index("Socialjouren Östra Norrbotten") < order[0]

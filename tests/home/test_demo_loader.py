@@ -60,3 +60,19 @@ def test_the_directory_uses_current_terms():
     assert "utvecklingsstörning" not in text
     (habilitation,) = [c for c in every_contact() if c["name"] == "Habiliteringen"]
     assert "intellektuell funktionsnedsättning" in habilitation["contact_when"]
+
+
+def test_municipalities_are_named_as_they_name_themselves():
+    municipalities = {
+        municipality["name"]: [contact["name"] for contact in municipality["contacts"]]
+        for part in loader.directory()["county_parts"]
+        for municipality in part["municipalities"]
+    }
+    assert len(municipalities) == 14
+    assert "Elevhälsan, Bodens kommun" in municipalities["Boden"]
+    assert "Elevhälsan, Älvsbyns kommun" in municipalities["Älvsbyn"]
+    assert "Elevhälsan, Haparanda stad" in municipalities["Haparanda"]
+    assert "Elevhälsan, Kalix kommun" in municipalities["Kalix"]
+    names = [name for contacts in municipalities.values() for name in contacts]
+    for wrong in ("Boden kommun", "Jokkmokk kommun", "Arjeplog kommun", "Haparanda kommun"):
+        assert not any(wrong in name for name in names)

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -29,9 +30,10 @@ def test_the_issue_queries_find_the_right_thing_in_the_top_three(seeded, query):
     assert found_in_top_three(outcome, ISSUE_QUERIES[query]), [h.title for h in outcome.hits[:3]]
 
 
-def test_results_page_shows_count_snippets_and_the_simplified_notice(client, seeded):
+def test_results_page_shows_count_snippets_and_no_notice_on_the_configured_database(client, seeded):
     html = client.get("/sok/", {"q": "kallelse"}).content.decode()
-    assert "Förenklad sökning" in html
+    # The database search is the configured backend here: no apology for it.
+    assert "Förenklad sökning" not in html
     assert "träffar för <strong>kallelse</strong>" in html
     assert "<mark>" in html
     assert 'href="/rutiner/norrbusmotet/#kallelse"' in html
@@ -293,3 +295,16 @@ def test_unpublished_pages_are_not_found(seeded, django_capture_on_commit_callba
     hits = search_site("gröna kortet").hits
     assert not any(hit.url.startswith("/rutiner/grona-kortet/") for hit in hits)
     assert Page.objects.get(pk=routine.pk).live is False
+
+
+def test_a_result_does_not_repeat_its_kind_as_its_context(client, seeded):
+    html = client.get("/sok/?q=avvikelsehantering").content.decode()
+    kinds = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line)).strip()
+        for line in re.findall(r'<p class="result__kind">(.*?)</p>', html, re.S)
+    ]
+    assert kinds and "Rutin · 4 steg" in kinds
+    assert not any(kind.split(" · ")[0] == kind.split(" · ")[-1] for kind in kinds if " · " in kind)
+    glossary = client.get("/sok/?q=orosanmälan").content.decode()
+    assert '<p class="result__kind">Begrepp</p>' in glossary
+    assert "Begrepp · " not in glossary

@@ -48,3 +48,24 @@ def test_the_detail_view_says_ja_and_nej(client, governance_site, central):
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "Hjälpte sidan? Ja" in text and "Hanterad Nej" in text
     assert "True" not in text and "False" not in text
+
+
+def test_a_deviation_reports_parties_are_named_in_the_detail_view(client, governance_site, central):
+    from directory.models import MunicipalityPage
+    from guidance.feedback.models import DeviationReport
+
+    report = DeviationReport.objects.create(
+        reference="AV-20261203-ABC123",
+        routine=RoutinePage.objects.get(slug="norrbusmotet"),
+        reporter_actor="skola",
+        other_actors=["socialtjanst", "specialistvard"],
+        municipality=MunicipalityPage.objects.get(slug="kalix"),
+        description="Kallelsen kom för sent.",
+        reporter_email="larare@kalix.se",
+        sent_to="forum@kalix.example.se",
+    )
+    client.force_login(central)
+    html = client.get(f"/admin/avvikelserapporter/inspect/{report.pk}/").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Part som avvek Socialtjänst, Specialistvård" in text
+    assert "socialtjanst" not in text and "['" not in text
