@@ -61,5 +61,5 @@ def test_my_role_prints_its_steps_without_the_navigation(page, portal_url):
     page.goto(portal_url + MY_ROLE)
     page.emulate_media(media="print")
     assert not page.locator(".breadcrumbs").is_visible()
-    assert page.get_by_text("Kan föreslå en SIP och delta i arbetet").is_visible()
+    assert page.get_by_text("kan ta upp behovet med socialtjänsten eller").is_visible()
     assert not page.get_by_role("link", name="Tillbaka till Skola").is_visible()

@@ -14,14 +14,18 @@ from portal.actors import NORRBUS_VALUES
 ALL_FOUR = {
     ("norrbusmotet", "Behov av möte"): "whichever of the actors sees the need takes the "
     "initiative (agreement, Behov av möte: school most often, health care is to be attentive)",
-    ("norrbusmotet", "Kallelse"): "the actor that took the initiative convenes; every actor "
-    "invited prioritises the meeting and comes with mandate (agreement, Kallelse)",
+    ("norrbusmotet", "Kallelse"): "the convener (the core three) should state the purpose and "
+    "ensures participation; specialist care is invited when the needs are close to it, and "
+    "every actor invited prioritises the meeting (agreement, Kallelse, Norrbusmötet)",
     ("norrbusmotet", "Mötet"): "who attends is decided case by case, all parties commit to "
     "attend; specialist care when the needs are close to it (agreement, Mötet, Norrbusmötet)",
     ("norrbusmotet", "Efter mötet"): "every actor carries out its commitments; the convener "
     "calls the follow-up (agreement, Efter mötet)",
     ("samordnad-individuell-plan", "Se behovet"): "social services and health care (primary "
     "and specialist) establish the plan; the school may propose one (HSL 16:4, SoL)",
+    ("vard-utanfor-det-egna-hemmet", "Samma modell som Norrbusmötet"): "social services "
+    "coordinate; the others collaborate by the Norrbus meeting's model, specialist care when "
+    "needed (agreement, Vård utanför det egna hemmet)",
     ("samordnad-individuell-plan", "Upprätta planen"): "the plan names each principal's "
     "measures and those others take, e.g. the school (HSL 16:4)",
     ("avvikelsehantering", "Gör en avvikelserapportering"): "whoever sees a party deviate "
@@ -122,7 +126,7 @@ def test_my_role_for_the_school_lists_exactly_the_schools_steps(client, seeded):
     assert len(expected) >= 1
     assert listed == expected
     assert "/rutiner/orosanmalan/#socialtjansten-bedomer-och-utreder" not in listed
-    assert "Kan föreslå en SIP och delta i arbetet" in html
+    assert "kan ta upp behovet med socialtjänsten eller" in html
 
 
 @pytest.mark.django_db
