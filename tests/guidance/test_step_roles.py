@@ -87,6 +87,15 @@ def test_my_role_lists_exactly_the_actors_steps_with_their_text(client, routines
     assert "Bara socialtjänsten" not in html
     assert 'href="/rutiner/vem-gor-vad/"' in html
     assert 'href="/rutiner/skola/min-roll/"' in client.get("/rutiner/skola/").content.decode()
+    # The breadcrumbs lead back to the actor page; the sub-page is where the reader is.
+    crumbs = html[
+        html.index('class="breadcrumbs') : html.index("</nav>", html.index('class="breadcrumbs'))
+    ]
+    assert '<a href="/rutiner/skola/">Skola</a>' in crumbs
+    assert (
+        '<a href="/rutiner/skola/min-roll/" aria-current="page">Min roll i rutinerna</a>' in crumbs
+    )
+    assert crumbs.count('aria-current="page"') == 1
 
 
 def test_my_role_leaves_out_drafts_and_restricted_routines(client, routines):
