@@ -92,3 +92,26 @@ def test_the_portal_checklist_is_its_own_and_the_card_has_a_page_for_the_editors
     html = client.get(card.url).content.decode()
     assert 'href="/rutiner/grona-kortet/"' in html
     assert "För redaktionen" in text(html)
+
+
+def test_ny_i_norrbus_links_every_page_it_names(client, seeded):
+    html = client.get("/ny-i-norrbus/").content.decode()
+    body = html[html.index('class="prose"') : html.index('class="source')]
+    links = re.findall(r'<a href="(/[^"]*)"', body)
+    assert links == [
+        "/om-norrbus/",
+        "/overenskommelsen/",
+        "/aktorer/skola/#missforstand",
+        "/aktorer/socialtjanst/#missforstand",
+        "/aktorer/primarvard/#missforstand",
+        "/aktorer/specialistvard/#missforstand",
+        "/rutiner/norrbusmotet/",
+        "/rutiner/samordnad-individuell-plan/",
+        "/rutiner/avvikelsehantering/",
+        "/rutiner/oenighet-mellan-parter/",
+    ]
+    for link in links:
+        path, _, fragment = link.partition("#")
+        page = client.get(path)
+        assert page.status_code == 200, link
+        assert not fragment or f'id="{fragment}"' in page.content.decode(), link
