@@ -95,6 +95,11 @@ class PathStatus:
         return sum(status.current for status in self.modules)
 
     @property
+    def next_step(self) -> ModuleStatus | None:
+        """The first module on the path that is not done: where "Börja" or "Fortsätt" leads."""
+        return next((status for status in self.modules if status.next_lesson), None)
+
+    @property
     def percent(self) -> int:
         if not self.modules:
             return 0

@@ -232,3 +232,30 @@ def test_a_municipality_id_no_row_can_have_is_refused_in_swedish(learner_client,
     assert list(LearnerProfile.objects.filter(user=learner).values()) == before
     learner.refresh_from_db()
     assert learner.last_name != "Berg"
+
+
+def path_button(html: str) -> tuple[str, str] | None:
+    found = re.search(r'<a class="button" href="([^"]+)">(.*?)</a>', html, re.S)
+    if found is None:
+        return None
+    return found.group(1), re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", found.group(2))).strip()
+
+
+def test_a_path_page_starts_with_its_first_lesson_and_then_goes_on(client, training, learner):
+    path = training.path.url
+    assert path_button(client.get(path).content.decode()) == (
+        training.reading.url,
+        "Börja med Ny i skolan: Före mötet",
+    )
+    learner_client = client
+    learner_client.force_login(learner)
+    assert path_button(learner_client.get(path).content.decode())[1].startswith("Börja")
+    learner_client.post(answer_url(training.reading), {"action": "read"})
+    assert path_button(learner_client.get(path).content.decode()) == (
+        training.checked.url,
+        "Fortsätt med Ny i skolan: Mötet",
+    )
+    learner_client.post(answer_url(training.checked), training.correct_answers())
+    html = learner_client.get(path).content.decode()
+    assert path_button(html) is None
+    assert "1 av 1 modul klar" in html
