@@ -111,6 +111,16 @@ class Situation(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    first_actor = models.CharField(
+        _("Kontakta först"),
+        max_length=20,
+        choices=Actor.choices,
+        blank=True,
+        help_text=_(
+            "Den aktör situationen i första hand gäller, t.ex. socialtjänsten vid oro för ett "
+            "barn. Sökhjälpen visar dess kontakter först."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(_("Ordning"), default=0)
 
     base_form_class = PrivacyModelForm
@@ -120,6 +130,7 @@ class Situation(models.Model):
         FieldPanel("slug"),
         FieldPanel("description"),
         PageChooserPanel("routine", page_type="guidance.RoutinePage"),
+        FieldPanel("first_actor"),
         FieldPanel("sort_order"),
     ]
 
@@ -130,6 +141,10 @@ class Situation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def contact_rank(self, contact) -> int:
+        """0 for the actor the situation is first about, 1 for the others."""
+        return 0 if self.first_actor and contact.actor == self.first_actor else 1
 
 
 class ContactQuerySet(models.QuerySet):

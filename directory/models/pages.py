@@ -74,9 +74,10 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
             if form.is_valid():
                 municipality = form.cleaned_data["kommun"]
                 situation = form.cleaned_data["situation"]
+                # What the situation is first about, then local before shared.
                 contacts = sorted(
                     Contact.objects.for_reader(municipality).filter(situations=situation),
-                    key=scope_rank,
+                    key=lambda contact: (situation.contact_rank(contact), scope_rank(contact)),
                 )
                 result = {
                     "municipality": municipality,

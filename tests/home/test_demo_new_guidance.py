@@ -115,3 +115,21 @@ def test_ny_i_norrbus_links_every_page_it_names(client, seeded):
         page = client.get(path)
         assert page.status_code == 200, link
         assert not fragment or f'id="{fragment}"' in page.content.decode(), link
+
+
+def finder_contacts(client, **query) -> list[str]:
+    html = client.get("/vem-ringer-jag/", query).content.decode()
+    results = html[html.index('id="resultat"') : html.index('id="municipalities-heading"')]
+    return re.findall(r'<h4 class="contact__name">(.*?)</h4>', results)
+
+
+def test_the_finder_lists_first_whom_the_situation_is_first_about(client, seeded):
+    concern = finder_contacts(client, kommun="kalix", situation="orolig-for-ett-barn")
+    assert concern[:2] == [
+        "Socialtjänsten, mottagningen för barn och unga",
+        "Socialjouren, Östra Norrbotten",
+    ]
+    assert "Elevhälsan, Kalix kommun" in concern[2:]
+    # A situation about no actor in particular keeps local before shared.
+    meeting = finder_contacts(client, kommun="kalix", situation="kalla-till-norrbusmote")
+    assert meeting[0] == "Elevhälsan, Kalix kommun"

@@ -318,6 +318,7 @@ class Command(BaseCommand):
                     "title": item["title"],
                     "description": item["description"],
                     "routine": routines.get(item["routine"]),
+                    "first_actor": item.get("first_actor", ""),
                     "sort_order": order,
                 },
             )
