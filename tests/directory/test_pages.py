@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from directory.cookies import COOKIE_NAME
@@ -44,6 +45,17 @@ def test_contacts_show_tel_links_example_marks_and_verification(client, director
     assert '<time datetime="2024-01-10">10 januari 2024</time>' in html
     assert "Norrbuskontakt:</strong>" in html
     assert "Varje månad" in html
+
+
+def test_a_contact_card_carries_one_badge_at_the_most(client, directory):
+    soup = BeautifulSoup(client.get("/vem-ringer-jag/kalix/").content, "html.parser")
+    cards = soup.select("li.contact")
+    assert len(cards) >= 5
+    assert all(len(card.select(".badge")) <= 1 for card in cards)
+    jour = next(card for card in cards if "Socialjouren Östra Norrbotten" in card.h3.text)
+    tags = jour.select_one(".contact__actor").get_text(" ", strip=True)
+    assert tags == "Socialtjänst · Gemensam för Östra Norrbotten · Nås utanför kontorstid"
+    assert any(card.select(".badge--example") for card in cards)
 
 
 def test_municipality_page_remembers_the_municipality(client, directory):
