@@ -60,6 +60,9 @@ def test_cards_share_rows_at_a_desk_and_stack_on_a_phone(page, portal_url):
     # The row reaches across the content, not a third of it.
     content = box(page.locator(".actor-groups"))
     assert max(b["right"] for b in first_row) >= content["right"] - 1
+    # Row by row, left to right, in the actors' order: the order screen readers read.
+    reading = [(round(b["top"]), b["left"]) for b in boxes]
+    assert reading == sorted(reading)
     page.set_viewport_size({"width": 320, "height": 640})
     boxes = [box(cards.nth(index)) for index in range(cards.count())]
     assert len({round(b["left"]) for b in boxes}) == 1
