@@ -1,6 +1,6 @@
-"""How contacts are ordered and grouped for readers: local before shared, urgent first, then by
-actor. Plain functions over contacts (directory.models.Contact) already read from the
-database."""
+"""How contacts are ordered and grouped for readers: local before shared, urgent and
+out-of-hours first, then by actor. Plain functions over contacts (directory.models.Contact)
+already read from the database."""
 
 from dataclasses import dataclass, field
 
@@ -36,13 +36,21 @@ def group_heading(actor: str) -> str:
     return str(Actor(actor).label)
 
 
-def arrange(contacts) -> MunicipalityContacts:
-    """Urgent and out-of-hours contacts first; the rest grouped by actor, local before shared."""
+def arrange(contacts, *, urgent_in_groups: bool = False) -> MunicipalityContacts:
+    """Urgent contacts first, then out-of-hours ones, each local before shared; the rest
+    grouped by actor, local before shared.
+
+    urgent_in_groups: the urgent and out-of-hours contacts are also in their actor's group
+    (the municipality page lists their numbers first and their cards with their actor); by
+    default they are only in urgent (the printed cards list each contact once)."""
     contacts = sorted(contacts, key=scope_rank)
-    urgent = [c for c in contacts if c.is_urgent or c.out_of_hours]
+    urgent = sorted(
+        (c for c in contacts if c.is_urgent or c.out_of_hours),
+        key=lambda contact: not contact.is_urgent,
+    )
     groups = {actor: ActorGroup(actor, group_heading(actor)) for actor in ACTOR_ORDER}
     for contact in contacts:
-        if contact not in urgent:
+        if urgent_in_groups or contact not in urgent:
             groups[contact.actor].contacts.append(contact)
     return MunicipalityContacts(
         urgent=urgent,

@@ -222,7 +222,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
             {
                 "page": self,
                 "self": self,
-                "arranged": arrange(self.contacts_for_request(request)),
+                "arranged": arrange(self.contacts_for_request(request), urgent_in_groups=True),
                 "local_routines": public(LocalRoutinePage.objects.child_of(self).live()).order_by(
                     "title"
                 ),

@@ -27,9 +27,11 @@ def test_municipality_page_puts_urgent_first_then_groups_by_actor(client, direct
     assert '<h2 id="annan">Samverkan och annat stöd</h2>' in html
     assert html.index('<h2 id="specialistvard">') < html.index('<h2 id="annan">')
     assert ">Annan</h2>" not in html and ">Annan</a>" not in html
-    # The out-of-hours jour is shown once, in the urgent section, labelled as shared.
+    # The out-of-hours jour's number is in the urgent section; its one card, labelled as
+    # shared, is with social services.
     assert html.count(">Socialjouren Östra Norrbotten</h3>") == 1
     assert urgent < html.index("Socialjouren Östra Norrbotten") < order[0]
+    assert order[1] < html.index(">Socialjouren Östra Norrbotten</h3>") < order[2]
     assert "Gemensam för Östra Norrbotten" in html
     assert "Gäller hela länet" in html
     # Luleå's contacts are not Kalix's.
