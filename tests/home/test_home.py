@@ -66,7 +66,10 @@ def test_base_template_landmarks(html):
     assert '<html lang="sv">' in html
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
-    assert '<nav class="main-nav" aria-label="Huvudmeny">' in html
+    assert '<nav class="main-nav" id="huvudmeny" aria-label="Huvudmeny" data-menu>' in html
+    # The folded menu's button controls it; without JavaScript "Meny" leads to the footer's.
+    assert 'aria-controls="huvudmeny"' in html and 'href="#sidfotsmeny"' in html
+    assert '<nav class="footer-menu" id="sidfotsmeny" aria-label="Meny"' in html
     assert "<footer" in html
 
 
