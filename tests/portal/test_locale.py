@@ -6,6 +6,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
@@ -42,3 +43,14 @@ def test_wagtails_untranslated_admin_strings_come_out_in_swedish():
         )
         # Wagtail's own Swedish is still read where it has one.
         assert gettext("Actions") == "Handlingar"
+
+
+def test_a_catalogue_in_locale_paths_overrides_wagtails_own_swedish(tmp_path):
+    """What the catalogue's header says: a string in it wins over Wagtail's translation."""
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgid="Actions", msgstr="Åtgärder"))
+    (tmp_path / "sv" / "LC_MESSAGES").mkdir(parents=True)
+    catalogue.save_as_mofile(str(tmp_path / "sv" / "LC_MESSAGES" / "django.mo"))
+    with override_settings(LOCALE_PATHS=[tmp_path]), translation.override("sv"):
+        assert gettext("Actions") == "Åtgärder"
