@@ -19,7 +19,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     PageChooserPanel,
 )
@@ -27,6 +26,7 @@ from wagtail.models import Orderable, Page
 
 from portal.actors import Actor
 from portal.page_forms import PrivacyModelForm
+from portal.panels import TitledInlinePanel
 from portal.visibility import public
 
 from ..phones import PhoneNumberField, format_phone
@@ -78,7 +78,9 @@ class CountyPart(ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
-        InlinePanel("contacts", heading=_("Kontakter för hela länsdelen"), label=_("Kontakt")),
+        TitledInlinePanel(
+            "contacts", heading=_("Kontakter för hela länsdelen"), label=_("Kontakt")
+        ),
     ]
 
     class Meta:

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import ContentStreamBlock
 from portal.page_forms import PrivacyPageForm
+from portal.panels import TitledInlinePanel
 from portal.text import swedish_sort_key
 from portal.visibility import public
 
@@ -39,7 +40,7 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
-        InlinePanel("contacts", heading=_("Kontakter för hela länet"), label=_("Kontakt")),
+        TitledInlinePanel("contacts", heading=_("Kontakter för hela länet"), label=_("Kontakt")),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
@@ -165,7 +166,7 @@ class MunicipalityPage(RoutablePageMixin, Page):
             ],
             heading=_("Forum barn och unga"),
         ),
-        InlinePanel("contacts", heading=_("Kontakter i kommunen"), label=_("Kontakt")),
+        TitledInlinePanel("contacts", heading=_("Kontakter i kommunen"), label=_("Kontakt")),
     ]
     search_fields = [
         *Page.search_fields,

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
@@ -17,6 +17,7 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.invalidation import subtree_paths
 from portal.page_forms import PrivacyPageForm
+from portal.panels import TitledInlinePanel
 from portal.text import assign_anchors
 
 from ..comparison import compare_versions, summarise
@@ -171,7 +172,7 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
             heading=_("Versionen"),
         ),
         FieldPanel("summary"),
-        InlinePanel("sections", heading=_("Avsnitt"), label=_("Avsnitt")),
+        TitledInlinePanel("sections", heading=_("Avsnitt"), label=_("Avsnitt")),
     ]
     settings_panels = [*Page.settings_panels, *GuidanceMetaMixin.meta_panels]
     search_fields = [
@@ -189,6 +190,17 @@ class AgreementVersionPage(GuidanceMetaMixin, Page):
     class Meta:
         verbose_name = _("version av överenskommelsen")
         verbose_name_plural = _("versioner av överenskommelsen")
+
+    def get_admin_display_title(self) -> str:
+        """The admin's listings and choosers name a version by its label and, unless it is the
+        one in force, its status: versions are often titled alike ("Överenskommelsen")."""
+        title = super().get_admin_display_title()
+        if self.version_label and self.version_label not in title:
+            title = f"{title} {self.version_label}"
+        status = self.status(AgreementVersionPage.objects.in_force())
+        if status != VersionStatus.IN_FORCE:
+            title = f"{title} ({status.label.lower()})"
+        return title
 
     def clean(self):
         super().clean()

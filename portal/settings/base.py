@@ -183,6 +183,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
+# The portal's Swedish catalogue (portal/locale): it comes before every app's, so it fills in
+# and corrects Wagtail's Swedish.
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -70,6 +70,12 @@ def test_kalix_editor_can_edit_and_publish_kalix(kalix_editor, directory):
     assert kalix_editor.get(f"/admin/pages/{kalix.pk}/history/").status_code == 200
 
 
+def test_kalix_editor_explores_kalix(kalix_editor, directory):
+    response = kalix_editor.get(f"/admin/pages/{directory['kalix'].pk}/")
+    assert response.status_code == 200
+    assert "Kalix" in response.content.decode()
+
+
 def test_kalix_editor_can_add_a_local_routine_under_kalix_only(kalix_editor, directory):
     url = "/admin/pages/add/directory/localroutinepage/{}/"
     assert kalix_editor.get(url.format(directory["kalix"].pk)).status_code == 200

@@ -247,6 +247,8 @@ def test_analytics_report_shows_the_week_asked_for(admin_client, seeded):
     old = admin_client.get("/admin/sokstatistik/", {"vecka": "2020-01-06"}).content.decode()
     assert "gammal" in old and "sip" not in old
     assert "Sökningar utan träffar vecka 2</h2>" in old
+    # The month in full: Django's "M" would capitalise the abbreviation ("Jan").
+    assert "Vecka 2 (6 januari 2020)</option>" in old
     unknown = admin_client.get("/admin/sokstatistik/", {"vecka": "2019-01-07"}).content.decode()
     assert "sip" in unknown and "gammal" not in unknown
 
