@@ -17,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 
 from portal.admin_permissions import AdminPermissionMixin, may_change_whole_site
 
-from .comparison import compare_versions, summarise
+from .comparison import compare_versions, group
 from .importing import (
     SUPPORTED_SUFFIXES,
     AgreementImportError,
@@ -128,8 +128,7 @@ class AgreementDraftComparisonView(AdminPermissionMixin, WagtailAdminTemplateMix
         context = super().get_context_data(**kwargs)
         context.update(page=page, draft=draft, in_force=in_force)
         if in_force is not None and in_force.pk != page.pk and in_force.has_text:
-            changes = compare_versions(in_force, draft)
-            context.update(changes=changes, summary=summarise(changes))
+            context["groups"] = group(compare_versions(in_force, draft))
         return context
 
 

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -32,7 +33,7 @@ def html_to_paragraphs(html: str) -> list[str]:
     blocks = re.split(r"</(?:p|li|h[1-6]|blockquote)>", html or "")
     paragraphs = []
     for block in blocks:
-        text = re.sub(r"\s+", " ", strip_tags(block)).strip()
+        text = re.sub(r"\s+", " ", unescape(strip_tags(block))).strip()
         if text:
             paragraphs.append(text)
     return paragraphs

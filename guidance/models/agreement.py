@@ -3,8 +3,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,7 +23,7 @@ from portal.page_forms import PrivacyPageForm
 from portal.panels import TitledInlinePanel
 from portal.text import assign_anchors
 
-from ..comparison import compare_versions, summarise
+from ..comparison import compare_versions, default_pair, group
 from ..forms import CompareVersionsForm
 from ..toc import section_tree
 from .mixins import GuidanceMetaMixin
@@ -88,9 +91,23 @@ class AgreementIndexPage(RoutablePageMixin, Page):
 
     @path("jamfor/", name="compare")
     def compare(self, request):
-        versions = AgreementVersionPage.objects.live().child_of(self).order_by("effective_date")
+        versions = (
+            AgreementVersionPage.objects.live().child_of(self).order_by("effective_date", "pk")
+        )
+        comparable = list(versions.with_text())
+        asked = "fran" in request.GET or "till" in request.GET
+        if not asked:
+            # The page opens with a comparison at its own address, which readers can share.
+            # The redirect is stored nowhere: where it leads changes with the date and with
+            # publishing.
+            pair = default_pair(comparable, timezone.localdate())
+            if pair is not None:
+                query = urlencode({"fran": pair[0].slug, "till": pair[1].slug})
+                response = redirect(f"{request.path}?{query}")
+                add_never_cache_headers(response)
+                return response
         form = CompareVersionsForm(
-            request.GET or None, versions=versions, comparable=versions.with_text()
+            request.GET if asked else None, versions=versions, comparable=comparable
         )
         context = self.get_context(request)
         context.update(form=form, page=self)
@@ -98,8 +115,7 @@ class AgreementIndexPage(RoutablePageMixin, Page):
         if form.is_bound:
             if form.is_valid():
                 old, new = form.cleaned_data["fran"], form.cleaned_data["till"]
-                changes = compare_versions(old, new)
-                context.update(old=old, new=new, changes=changes, summary=summarise(changes))
+                context.update(old=old, new=new, groups=group(compare_versions(old, new)))
             else:
                 status = 400
         return TemplateResponse(

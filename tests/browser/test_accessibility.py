@@ -21,6 +21,8 @@ PAGES = {
     "version in force": "/overenskommelsen/2025/",
     "coming version": "/overenskommelsen/version-2027/",
     "version without text": "/overenskommelsen/2013/",
+    # Opens with the version in force against the coming one (a redirect to their address).
+    "comparison default": "/overenskommelsen/jamfor/",
     "comparison": "/overenskommelsen/jamfor/?fran=2025&till=version-2027",
     "comparison error": "/overenskommelsen/jamfor/?fran=2025&till=2025",
     "comparison without text": "/overenskommelsen/jamfor/?fran=2013&till=2025",

@@ -25,19 +25,27 @@ def test_agreement_in_force_is_read_section_by_section(page, portal_url):
 
 
 def test_compare_versions_with_the_keyboard(page, portal_url):
+    # The page opens with the version in force against the coming one (none before it has
+    # text), at an address of its own: no choice to make.
     page.goto(portal_url + "/overenskommelsen/jamfor/")
-    # Only versions whose text the portal holds are offered.
+    assert page.url.endswith("/jamfor/?fran=2025&till=version-2027")
+    summary = page.locator(".comparison-summary")
+    assert summary.inner_text().startswith("1 avsnitt ändrat, 1 nytt, 0 borttagna.")
+    assert page.locator(".change--added").all_inner_texts()[0].startswith("Digitala Norrbusmöten")
+    assert page.locator(".change--changed").count() == 1
+    assert page.locator(".diff__after ins").count() > 0
+    # Only versions whose text the portal holds are offered; another comparison is chosen
+    # with the keyboard.
     options = page.get_by_label("Jämför från version").locator("option").all_inner_texts()
     assert [option.split(" ")[0] for option in options[1:]] == ["2025", "2027"]
-    page.get_by_label("Jämför från version").select_option("2025")
-    page.get_by_label("till version").select_option("version-2027")
+    page.get_by_label("Jämför från version").select_option("version-2027")
+    page.get_by_label("till version").select_option("2025")
     page.get_by_label("till version").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/jamfor/?fran=2025&till=version-2027")
-    assert page.locator(".change--added").all_inner_texts()[0].startswith("Digitala Norrbusmöten")
-    assert page.locator(".change--changed").count() == 1
-    assert page.locator(".diff ins").count() > 0
+    page.wait_for_url("**/jamfor/?fran=version-2027&till=2025")
+    assert page.locator(".change--removed").all_inner_texts()[0].startswith("Digitala")
+    assert page.locator(".diff__before del").count() > 0
 
 
 def test_each_section_has_the_portals_summary_beside_it(page, portal_url):

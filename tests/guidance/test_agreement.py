@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from guidance.models import AgreementVersionPage, VersionStatus
 from guidance.toc import section_tree
+from tests.comparison_page import sections_by_group, summary_text
 from tests.factories import (
     AgreementIndexPageFactory,
     AgreementVersionPageFactory,
@@ -163,13 +164,13 @@ def texts(index):
 def test_only_versions_with_text_can_be_compared(client, index, texts):
     _record, present, future = texts
     assert list(AgreementVersionPage.objects.with_text()) == [present, future]
-    response = client.get(f"{index.url}jamfor/")
+    response = client.get(f"{index.url}jamfor/", follow=True)
     html = response.content.decode()
     assert response.status_code == 200
+    assert response.redirect_chain == [(f"{index.url}jamfor/?fran=2025&till=2030", 302)]
     assert 'value="2025"' in html and 'value="2030"' in html
     assert 'value="2013"' not in html
-    compared = client.get(f"{index.url}jamfor/?fran=2025&till=2030")
-    assert compared.status_code == 200 and "1 ändrade avsnitt" in compared.content.decode()
+    assert summary_text(html) == "1 avsnitt ändrat, 0 nya, 0 borttagna. 0 avsnitt är oförändrade."
     assert "Jämför två versioner" in client.get(index.url).content.decode()
 
 
@@ -179,7 +180,7 @@ def test_comparing_a_version_without_text_is_a_400_with_the_reason(client, index
     assert response.status_code == 400
     assert "Texten till version 2013 finns inte i portalen" in html
     assert 'aria-invalid="true"' in html
-    assert "ändrade avsnitt" not in html
+    assert "comparison-summary" not in html
 
 
 def test_a_summary_is_not_compared(client, index, texts):
@@ -249,9 +250,14 @@ def test_an_editor_compares_a_draft_with_the_version_in_force(client, admin_user
     url = f"/admin/overenskommelse/{draft.pk}/jamfor/"
     assert url in edit
     html = client.get(url).content.decode()
-    assert "1 ändrade avsnitt" in html and "1 nya avsnitt" in html
-    assert "0 borttagna avsnitt" in html
-    assert "Målgrupp – ändrat" in html and "Uppföljning – nytt avsnitt" in html
+    assert summary_text(html) == "1 avsnitt ändrat, 1 nytt, 0 borttagna. 0 avsnitt är oförändrade."
+    assert sections_by_group(html) == {
+        "andrade-avsnitt": ["Målgrupp"],
+        "nya-avsnitt": ["Uppföljning"],
+    }
+    # "Före" beside "Efter", the changed word marked inside the sentence.
+    before = '<span class="diff__label">Före:</span><p>Barn och unga upp till <del>'
+    assert before in html and '<span class="visually-hidden">Borttaget: </span>20</del>' in html
 
 
 def test_the_draft_comparison_needs_permission_to_edit_the_version(
@@ -261,4 +267,4 @@ def test_the_draft_comparison_needs_permission_to_edit_the_version(
     client.force_login(someone)
     response = client.get(f"/admin/overenskommelse/{draft.pk}/jamfor/")
     assert response.status_code in (302, 403)
-    assert "ändrade avsnitt" not in response.content.decode()
+    assert "comparison-summary" not in response.content.decode()

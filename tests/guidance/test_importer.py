@@ -12,6 +12,7 @@ from wagtail.models import Page
 from guidance.comparison import Change, compare_versions
 from guidance.importing import AgreementImportError, parse_text, read_agreement
 from guidance.models import AgreementSection, AgreementVersionPage
+from tests.comparison_page import sections_by_group, summary_text
 
 # The seed's table of contents, in order, as the body spells the headings.
 TOC_HEADINGS = [
@@ -232,9 +233,14 @@ def test_import_publish_in_future_and_compare_with_demo(client, django_user_mode
     assert "badge--draft" in preview and "Ska ersätta" in preview
     assert "gäller inte längre" not in preview
     before = client.get(f"/admin/overenskommelse/{draft.pk}/jamfor/").content.decode()
-    assert "1 ändrade avsnitt" in before and "1 nya avsnitt" in before
-    assert "Kallelse – ändrat" in before and "Digitala möten – nytt avsnitt" in before
-    assert "Målgrupp –" not in before  # unchanged sections are only counted
+    assert summary_text(before).startswith("1 avsnitt ändrat, 1 nytt, 0 borttagna.")
+    groups = sections_by_group(before)
+    assert groups["andrade-avsnitt"] == ["Kallelse"]
+    assert groups["nya-avsnitt"] == ["Digitala möten"]
+    assert "borttagna-avsnitt" not in groups
+    # Unchanged sections are only listed by their headings, with no text to compare.
+    assert "Målgrupp" in groups["oforandrade-avsnitt"]
+    assert 'id="cmp-malgrupp"' in before and "Mötet kan hållas digitalt" in before
     client.logout()
 
     draft.get_latest_revision().publish()
@@ -249,6 +255,6 @@ def test_import_publish_in_future_and_compare_with_demo(client, django_user_mode
     ]
     response = client.get(f"{draft.get_parent().url}jamfor/?fran=2025&till={draft.slug}")
     html = response.content.decode()
-    assert "1 ändrade avsnitt" in html and "1 nya avsnitt" in html
-    assert "0 borttagna avsnitt" in html
+    assert summary_text(html).startswith("1 avsnitt ändrat, 1 nytt, 0 borttagna.")
+    assert sections_by_group(html)["andrade-avsnitt"] == ["Kallelse"]
     assert "<ins>" in html and "<del>" in html
