@@ -8,6 +8,8 @@ from portal.forms import IdChoiceField
 from portal.privacy import IDENTITY_NUMBER_MESSAGE, contains_identity_number
 from portal.workmail import is_work_address
 
+from .steps import awaiting_comment
+
 NO_PERSONAL_DATA = _(
     "Skriv inga namn, personnummer eller andra uppgifter om ett barn eller en familj."
 )
@@ -26,16 +28,26 @@ def refuse_identity_numbers(form: forms.Form, *fields: str) -> None:
             form.data[form.add_prefix(name)] = ""
 
 
-class FeedbackForm(forms.Form):
+class AnswerForm(forms.Form):
+    """The first step: the page's question, answered with one of two buttons."""
+
     helpful = forms.TypedChoiceField(
         label=_("Hjälpte sidan dig?"),
         choices=[("ja", _("Ja")), ("nej", _("Nej"))],
         coerce=lambda value: value == "ja",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Välj Ja eller Nej.")},
+        error_messages={
+            "required": _("Välj Ja eller Nej."),
+            "invalid_choice": _("Välj Ja eller Nej."),
+        },
     )
+
+
+class CommentForm(forms.Form):
+    """The second step: a comment to the answer just given, which the token names."""
+
+    svar = forms.CharField(required=False, widget=forms.HiddenInput)
     comment = forms.CharField(
-        label=_("Vad kan bli bättre? (frivilligt)"),
+        label=_("Vill du berätta mer? (frivilligt)"),
         help_text=NO_PERSONAL_DATA,
         required=False,
         max_length=1000,
@@ -43,9 +55,22 @@ class FeedbackForm(forms.Form):
         error_messages={"max_length": _("Skriv högst %(limit_value)d tecken.")},
     )
 
+    def __init__(self, *args, page_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page_id = page_id
+
     def clean(self):
         cleaned = super().clean()
         refuse_identity_numbers(self, "comment")
+        cleaned["feedback"] = awaiting_comment(cleaned.get("svar", ""), self.page_id)
+        if cleaned["feedback"] is None:
+            raise forms.ValidationError(
+                _(
+                    "Kommentaren kan inte längre läggas till ditt svar. Ditt svar Ja eller Nej "
+                    "är sparat."
+                ),
+                code="expired",
+            )
         return cleaned
 
 

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -18,10 +19,47 @@ from guidance.models import AgreementVersionPage, RoutinePage
 from portal import ratelimit
 from portal.security import same_origin
 
-from .forms import DeviationReportForm, FeedbackForm
+from . import steps
+from .forms import AnswerForm, CommentForm, DeviationReportForm
 from .models import DeviationReport, Feedback
 
 TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försök igen."
+
+
+def _feedback_page(request, page_id: int):
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    page_url = page.get_url(request)
+    if page_url is None:  # the tree's root, or a page outside every site: no reader sees it
+        raise Http404("Sidan finns inte.")
+    return page, page_url
+
+
+def _in_place(request) -> bool:
+    """Posted by feedback.js, which puts the next step in place of the form."""
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _refused(request, page, form, status: int, step: str, title: str):
+    """The form again with what was wrong: in place, or on a page of its own."""
+    html = steps.render_step(page.pk, step, form=form, thanks=steps.THANKS)
+    if _in_place(request):
+        return HttpResponse(html, status=status)
+    context = {"page": page, "feedback": html, "title": title}
+    return render(request, "feedback/feedback_error.html", context, status=status)
+
+
+def _next_step(request, page, page_url: str, step: str, thanks: str, form=None, query=""):
+    if _in_place(request):
+        return HttpResponse(steps.render_step(page.pk, step, form, thanks))
+    # Back where the reader was; the pending message makes the page render for them alone.
+    messages.success(request, thanks, extra_tags=steps.MESSAGE_TAGS)
+    return redirect(f"{page_url}{query}#{steps.ANCHOR}")
+
+
+def _limited(request, key: str) -> bool:
+    return not ratelimit.allow(
+        request, key, settings.FEEDBACK_RATE_LIMIT, settings.RATE_LIMIT_WINDOW
+    )
 
 
 # The feedback form is on every page. A CSRF token in it would give every page a cookie and
@@ -29,32 +67,47 @@ TOO_MANY = "Du har skickat många svar på kort tid. Vänta en stund och försö
 # it and is rate-limited, so it is checked by its Origin instead of a token.
 @csrf_exempt
 @require_POST
-@sensitive_post_parameters("comment")
 def feedback(request, page_id: int):
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
-    page_url = page.get_url(request)
-    if page_url is None:  # the tree's root, or a page outside every site: no reader sees it
-        raise Http404("Sidan finns inte.")
+    """The answer, Ja or Nej: stored at once; then the comment step."""
+    page, page_url = _feedback_page(request, page_id)
     if not same_origin(request):
         return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
-    form = FeedbackForm(request.POST)
-    status = None
-    if not ratelimit.allow(
-        request, "feedback", settings.FEEDBACK_RATE_LIMIT, settings.RATE_LIMIT_WINDOW
-    ):
+    form = AnswerForm(request.POST)
+    title = "Ditt svar skickades inte"
+    if _limited(request, "feedback"):
         form.is_valid()
         form.add_error(None, TOO_MANY)
-        status = 429
-    elif not form.is_valid():
-        status = 400
-    if status:
-        context = {"form": form, "page": page}
-        return render(request, "feedback/feedback_error.html", context, status=status)
-    Feedback.objects.create(
-        page=page, helpful=form.cleaned_data["helpful"], comment=form.cleaned_data["comment"]
-    )
-    messages.success(request, "Tack! Ditt svar hjälper oss att göra sidan bättre.")
-    return redirect(f"{page_url}#aterkoppling")
+        return _refused(request, page, form, 429, "ask", title)
+    if not form.is_valid():
+        return _refused(request, page, form, 400, "ask", title)
+    answer = Feedback.objects.create(page=page, helpful=form.cleaned_data["helpful"])
+    token = steps.comment_token(answer)
+    comment_form = CommentForm(initial={"svar": token}, page_id=page.pk)
+    query = "?" + urlencode({steps.TOKEN_PARAM: token})
+    return _next_step(request, page, page_url, "comment", steps.THANKS, comment_form, query)
+
+
+@csrf_exempt  # as the answer it belongs to
+@require_POST
+@sensitive_post_parameters("comment")
+def comment(request, page_id: int):
+    """A comment to the answer just given: once, within an hour, without a personnummer."""
+    page, page_url = _feedback_page(request, page_id)
+    if not same_origin(request):
+        return render(request, "feedback/feedback_error.html", {"page": page}, status=403)
+    form = CommentForm(request.POST, page_id=page.pk)
+    title = "Din kommentar skickades inte"
+    if _limited(request, "feedback-comment"):
+        form.is_valid()
+        form.add_error(None, TOO_MANY)
+        return _refused(request, page, form, 429, "comment", title)
+    if not form.is_valid():
+        return _refused(request, page, form, 400, "comment", title)
+    if form.cleaned_data["comment"]:
+        answer = form.cleaned_data["feedback"]
+        answer.comment = form.cleaned_data["comment"]
+        answer.save(update_fields=["comment"])
+    return _next_step(request, page, page_url, "done", steps.COMMENT_THANKS)
 
 
 def recipient_for(municipality) -> str:

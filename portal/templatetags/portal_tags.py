@@ -1,5 +1,6 @@
 from django import template
 
+from .. import messages
 from ..navigation import breadcrumbs
 
 register = template.Library()
@@ -13,6 +14,12 @@ def nav_current(item, page) -> str:
     if page.pk == item.pk:
         return "page"
     return "true" if page.path.startswith(item.path) else ""
+
+
+@register.filter
+def shown_at_top(message_list) -> list:
+    """The messages for the list at the top of the page: not those shown in place."""
+    return messages.shown_at_top(message_list)
 
 
 @register.simple_tag(takes_context=True)

@@ -122,6 +122,29 @@ def test_no_horizontal_scroll_at_320px_with_before_contact_open(page, portal_url
     assert overflow <= 0
 
 
+def answer_feedback(page, portal_url, commented: bool) -> None:
+    page.goto(portal_url + "/rutiner/norrbusmotet/")
+    page.get_by_role("button", name="Ja").click()
+    if commented:
+        page.fill("#id_comment", "Tydliga steg.")
+        page.get_by_role("button", name="Skicka kommentaren").click()
+        page.get_by_text("Tack för din kommentar!").wait_for()
+    else:
+        page.locator("#id_comment").wait_for()
+
+
+@pytest.mark.parametrize("commented", [False, True], ids=["answered", "commented"])
+def test_feedback_states_after_answering_pass_axe_and_fit_320px(page, portal_url, axe, commented):
+    answer_feedback(page, portal_url, commented)
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+
+
 def test_before_contact_opens_and_closes_with_the_keyboard(page, portal_url):
     page.goto(portal_url + "/vem-ringer-jag/kalix/")
     card = page.locator("li.contact", has_text="Socialtjänsten, mottagningen för barn och unga")

@@ -79,6 +79,20 @@ def test_breadcrumbs_and_current_menu_item(client, home_entries, db):
     assert '<a href="/rutiner/" aria-current="true">Rutiner</a>' in html
 
 
+def test_no_link_leads_where_the_reader_is_or_home_a_second_time(client, home_entries, db):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get("/rutiner/norrbusmotet/").content.decode(), "html.parser")
+    crumbs = soup.select_one('nav[aria-label="Du är här"]')
+    assert [(a["href"], a.get_text()) for a in crumbs.select("a")] == [("/rutiner/", "Rutiner")]
+    assert crumbs.select_one('[aria-current="page"]').get_text() == "Norrbusmötet"
+    assert soup.select_one("a.site-header__brand")["href"] == "/"
+    home = BeautifulSoup(client.get("/").content.decode(), "html.parser")
+    assert home.select_one(".site-header__brand").name == "div"
+    # A page just below the start page has no trail but itself: it shows none.
+    assert "Du är här" not in client.get("/rutiner/").content.decode()
+
+
 def test_home_lists_the_top_level_routines_only_and_at_most_a_dozen(client, home_entries, db):
     from guidance.models import RoutinePage, SectionPage
     from home.models import HOME_ROUTINES

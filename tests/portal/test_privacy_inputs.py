@@ -19,7 +19,8 @@ from wagtail.models import Comment, CommentReply, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from directory.models import Contact, CountyPart, MunicipalityPage, Situation
-from guidance.feedback.models import DeviationReport
+from guidance.feedback import steps
+from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import ContentPage, RoutinePage
 from guidance.training import accounts
 from portal.privacy import REDACTED
@@ -515,8 +516,13 @@ def test_after_every_input_no_table_and_no_log_holds_the_digits(
         client.post(
             "/avvikelse/", deviation_data(reporter_email=f"{writing.replace(' ', '')}@kalix.se")
         )
+        client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "nej"})
         client.post(
-            f"/aterkoppling/{routine.pk}/", {"helpful": "nej", "comment": f"Gäller {writing}"}
+            f"/aterkoppling/{routine.pk}/kommentar/",
+            {
+                "svar": steps.comment_token(Feedback.objects.latest("pk")),
+                "comment": f"Gäller {writing}",
+            },
         )
         post_registration(client, f"{writing.replace(' ', '')}@kalix.se")
         client.get("/sok/", {"q": f"elev {writing}"}, follow=True)

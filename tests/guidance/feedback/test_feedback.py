@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from directory.cookies import COOKIE_NAME
 from directory.models import MunicipalityPage
+from guidance.feedback import steps
 from guidance.feedback.models import DeviationReport, Feedback
 from guidance.models import RoutinePage
 from search.models import QueryStatistic
@@ -26,63 +27,181 @@ def routine(governance_site):
     return RoutinePage.objects.get(slug="norrbusmotet")
 
 
-def test_every_content_page_asks_whether_it_helped(client, routine):
+def feedback_section(html: str):
+    return BeautifulSoup(html, "html.parser").select_one("#aterkoppling")
+
+
+def answer(client, page, helpful="ja", **headers):
+    return client.post(f"/aterkoppling/{page.pk}/", {"helpful": helpful}, **headers)
+
+
+def comment_token(response) -> str:
+    return feedback_section(response.content.decode()).select_one("input[name=svar]")["value"]
+
+
+def test_every_content_page_asks_whether_it_helped_with_two_buttons(client, routine):
     html = client.get(routine.url).content.decode()
-    assert "Hjälpte sidan dig?" in html
-    assert f'action="/aterkoppling/{routine.pk}/"' in html
+    section = feedback_section(html)
+    assert section.h2.get_text() == "Hjälpte sidan dig?"
+    assert section.form["action"] == f"/aterkoppling/{routine.pk}/"
+    buttons = section.select("button[type=submit]")
+    assert [(b["name"], b["value"], b.get_text()) for b in buttons] == [
+        ("helpful", "ja", "Ja"),
+        ("helpful", "nej", "Nej"),
+    ]
+    assert section.select("textarea, input") == []  # the comment is asked for after
     # No token in the form, so the page needs no cookie and can be cached.
     assert "csrfmiddlewaretoken" not in html.split('id="aterkoppling"')[1]
 
 
-def test_an_answer_is_stored_with_the_page_and_the_reader_thanked(client, routine):
+def test_the_answer_is_stored_and_the_thanks_and_comment_are_shown_at_the_form(client, routine):
+    response = client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "nej"}, follow=True)
+    url = response.redirect_chain[-1][0]
+    assert url.startswith(f"{routine.url}?svar=") and url.endswith("#aterkoppling")
+    html = response.content.decode()
+    section = feedback_section(html)
+    assert "Tack! Ditt svar hjälper oss" in section.select_one(".feedback__thanks").get_text()
+    assert section.form["action"] == f"/aterkoppling/{routine.pk}/kommentar/"
+    assert section.select_one("textarea[name=comment]") is not None
+    # Said once, where the reader is, not in the messages at the top of the page.
+    assert html.count("Tack! Ditt svar hjälper oss") == 1
+    feedback = Feedback.objects.get()
+    assert (feedback.page_id, feedback.helpful, feedback.comment) == (routine.pk, False, "")
+
+
+def test_a_comment_is_added_to_the_answer_and_thanked_for_at_the_form(client, routine):
+    token = comment_token(client.get(answer(client, routine)["Location"]))
     response = client.post(
-        f"/aterkoppling/{routine.pk}/", {"helpful": "ja", "comment": "Bra steg."}, follow=True
+        f"/aterkoppling/{routine.pk}/kommentar/",
+        {"svar": token, "comment": "Bra steg."},
+        follow=True,
     )
     assert response.redirect_chain[-1][0] == f"{routine.url}#aterkoppling"
-    assert "Tack! Ditt svar hjälper oss" in response.content.decode()
+    section = feedback_section(response.content.decode())
+    assert section.select_one(".feedback__thanks").get_text() == "Tack för din kommentar!"
+    assert section.form is None
     feedback = Feedback.objects.get()
-    assert (feedback.page_id, feedback.helpful, feedback.comment) == (routine.pk, True, "Bra steg.")
+    assert (feedback.helpful, feedback.comment) == (True, "Bra steg.")
+    # Reloaded, the page asks again: the thanks was for that one visit.
+    assert feedback_section(client.get(routine.url).content.decode()).form is not None
 
 
-def test_an_answer_without_yes_or_no_is_refused_with_the_form_again(client, routine):
-    response = client.post(f"/aterkoppling/{routine.pk}/", {"comment": "Hmm"})
-    html = response.content.decode()
+def test_sending_the_comment_step_empty_keeps_the_answer_alone(client, routine):
+    token = comment_token(client.get(answer(client, routine)["Location"]))
+    response = client.post(f"/aterkoppling/{routine.pk}/kommentar/", {"svar": token})
+    assert response.status_code == 302
+    assert Feedback.objects.get().comment == ""
+
+
+def test_in_place_the_next_step_comes_back_without_a_redirect_or_message(client, routine):
+    fetch = {"HTTP_X_REQUESTED_WITH": "fetch"}
+    response = answer(client, routine, **fetch)
+    assert response.status_code == 200 and "messages" not in response.cookies
+    section = feedback_section(response.content.decode())
+    assert "Tack! Ditt svar hjälper oss" in section.select_one("[data-feedback-focus]").get_text()
+    data = {"svar": section.select_one("input[name=svar]")["value"], "comment": "Oklart steg 2."}
+    response = client.post(f"/aterkoppling/{routine.pk}/kommentar/", data, **fetch)
+    assert response.status_code == 200 and "messages" not in response.cookies
+    section = feedback_section(response.content.decode())
+    assert section.select_one("[data-feedback-focus]").get_text() == "Tack för din kommentar!"
+    assert Feedback.objects.get().comment == "Oklart steg 2."
+
+
+def test_a_refused_comment_comes_back_in_place_with_its_error(client, routine):
+    fetch = {"HTTP_X_REQUESTED_WITH": "fetch"}
+    token = comment_token(answer(client, routine, **fetch))
+    data = {"svar": token, "comment": "x" * 1001}
+    response = client.post(f"/aterkoppling/{routine.pk}/kommentar/", data, **fetch)
     assert response.status_code == 400
-    assert "Välj Ja eller Nej." in html
-    assert "Hmm</textarea>" in html  # nothing typed is lost
+    section = feedback_section(response.content.decode())
+    assert "Skriv högst 1000 tecken." in section.select_one(".error-summary").get_text()
+    assert section.select_one("input[name=svar]")["value"] == token  # can be sent again
+
+
+def test_a_comment_is_taken_once_and_only_for_its_own_answer_and_page(client, routine, monkeypatch):
+    token = comment_token(answer(client, routine, HTTP_X_REQUESTED_WITH="fetch"))
+    other = RoutinePage.objects.exclude(pk=routine.pk).live().first()
+    url = f"/aterkoppling/{routine.pk}/kommentar/"
+    refused = [
+        client.post(f"/aterkoppling/{other.pk}/kommentar/", {"svar": token, "comment": "A"}),
+        client.post(url, {"svar": token + "x", "comment": "B"}),
+        client.post(url, {"comment": "C"}),
+    ]
+    assert client.post(url, {"svar": token, "comment": "Första."}).status_code == 302
+    refused.append(client.post(url, {"svar": token, "comment": "Andra."}))
+    monkeypatch.setattr("guidance.feedback.steps.COMMENT_WINDOW_SECONDS", -1)
+    refused.append(client.post(url, {"svar": token, "comment": "För sent."}))
+    for response in refused:
+        assert response.status_code == 400
+        assert "kan inte längre läggas till ditt svar" in response.content.decode()
+    assert Feedback.objects.get().comment == "Första."
+
+
+def test_an_answer_without_yes_or_no_is_refused(client, routine):
+    response = client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "kanske"})
+    assert response.status_code == 400
+    assert "Välj Ja eller Nej." in response.content.decode()
     assert not Feedback.objects.exists()
 
 
-def test_a_too_long_comment_is_refused(client, routine):
-    response = client.post(
-        f"/aterkoppling/{routine.pk}/", {"helpful": "nej", "comment": "x" * 1001}
-    )
+def test_a_too_long_comment_is_refused_and_kept_for_correcting(client, routine):
+    token = comment_token(client.get(answer(client, routine)["Location"]))
+    data = {"svar": token, "comment": "x" * 1001}
+    response = client.post(f"/aterkoppling/{routine.pk}/kommentar/", data)
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "Skriv högst 1000 tecken." in response.content.decode()
+    assert "<h1>Din kommentar skickades inte</h1>" in html
+    assert "Skriv högst 1000 tecken." in html
+    assert "x" * 1001 + "</textarea>" in html  # nothing typed is lost
+    assert Feedback.objects.get().comment == ""
 
 
 def test_a_post_from_another_site_is_refused(client, routine):
-    response = client.post(
-        f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}, HTTP_ORIGIN="https://evil.example"
-    )
+    response = answer(client, routine, HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403
     assert not Feedback.objects.exists()
+    token = comment_token(answer(client, routine, HTTP_X_REQUESTED_WITH="fetch"))
+    response = client.post(
+        f"/aterkoppling/{routine.pk}/kommentar/",
+        {"svar": token, "comment": "Från en annan webbplats."},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    assert Feedback.objects.get().comment == ""
 
 
-def test_answers_are_rate_limited(client, routine, settings):
+def test_answers_and_comments_are_rate_limited(client, routine, settings):
     settings.FEEDBACK_RATE_LIMIT = 2
-    for _ in range(2):
-        assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 302
-    response = client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"})
+    tokens = [comment_token(answer(client, routine, HTTP_X_REQUESTED_WITH="fetch")) for _ in "ab"]
+    response = answer(client, routine)
     assert response.status_code == 429
     assert "Vänta en stund" in response.content.decode()
     assert Feedback.objects.count() == 2
+    url = f"/aterkoppling/{routine.pk}/kommentar/"
+    for token in tokens:
+        assert client.post(url, {"svar": token, "comment": "Ok."}).status_code == 302
+    other = Feedback.objects.create(page=routine, helpful=True)
+    response = client.post(url, {"svar": steps.comment_token(other), "comment": "En till."})
+    assert response.status_code == 429
+    assert Feedback.objects.filter(comment="En till.").count() == 0
+
+
+def test_the_thanks_is_rendered_for_the_reader_alone_never_cached(client, routine, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    assert client.get(routine.url)["X-Page-Cache"] == "miss"
+    thanked = client.get(answer(client, routine)["Location"])
+    assert thanked.get("X-Page-Cache") is None
+    assert feedback_section(thanked.content.decode()).select_one("textarea") is not None
+    client.cookies.clear()
+    again = client.get(routine.url)
+    assert again["X-Page-Cache"] == "hit"
+    assert "Tack!" not in again.content.decode()
 
 
 def test_unpublished_pages_take_no_feedback(client, routine):
-    assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 302
+    assert answer(client, routine).status_code == 302
     routine.unpublish()
-    assert client.post(f"/aterkoppling/{routine.pk}/", {"helpful": "ja"}).status_code == 404
+    assert answer(client, routine).status_code == 404
     assert Feedback.objects.count() == 1  # the answer from before, none after
 
 
