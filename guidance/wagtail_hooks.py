@@ -121,7 +121,7 @@ def hide_others_drafts_from_the_chooser(pages, request):
 
 
 @hooks.register("construct_explorer_page_queryset")
-def hide_others_drafts_from_the_explorer(pages, request):
+def hide_others_drafts_from_the_explorer(parent_page, pages, request):
     return drafts_hidden_from(pages, request.user)
 
 
