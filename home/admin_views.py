@@ -41,6 +41,9 @@ class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Redaktörsguide")
     header_icon = "help"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         user = self.request.user
         context = super().get_context_data(**kwargs)

@@ -51,6 +51,8 @@ def test_the_dashboard_links_the_guide_and_not_wagtails(admin_client, governance
 
 
 def test_the_guide_has_its_swedish_headings_and_anchors(admin_client, governance_site):
+    page = admin_client.get(GUIDE).content.decode()
+    assert re.search(r"<h1[^>]*>(?:(?!</h1>).)*Redaktörsguide", page, re.DOTALL)
     html = guide_content(admin_client)
     headings = [unescape(h) for h in re.findall(r"<h[23][^>]*>([^<]+)</h[23]>", html)]
     assert headings == HEADINGS
