@@ -66,7 +66,7 @@ def test_base_template_landmarks(html):
     assert '<html lang="sv">' in html
     assert '<a class="skip-link" href="#main">' in html
     assert '<main id="main"' in html
-    assert '<nav class="main-nav" aria-label="Huvudmeny">' in html
+    assert '<nav class="main-nav" id="huvudmeny" aria-label="Huvudmeny"' in html
     assert "<footer" in html
 
 
