@@ -1,11 +1,14 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from directory.phones import PhoneNumberField
 from guidance.models import ActorPage, AgreementVersionPage, RoutinePage
 from guidance.training.models import TrainingPathPage
-from portal.page_forms import PrivacyPageForm
+from portal.page_forms import PrivacyModelForm, PrivacyPageForm
 from portal.routing import SlugPathRoutingMixin
 from portal.visibility import public
 
@@ -71,3 +74,106 @@ class HomePage(SlugPathRoutingMixin, Page):
             .order_by("-last_published_at")[:5],
         )
         return context
+
+
+@register_setting(icon="site")
+class PublisherSettings(BaseSiteSetting):
+    """Who publishes the portal and how readers reach its central support role, shown in the
+    header and the footer of every page. Empty until the editors fill it in: then no page
+    names a publisher. Here rather than in portal since its phone number is the directory's
+    (validated, stored as E.164, shown the Swedish way)."""
+
+    name = models.CharField(
+        _("Utgivarens namn"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Organisationen som ger ut portalen och svarar för innehållet. Fyll i när det är "
+            "beslutat; så länge fältet är tomt namnger portalen ingen utgivare."
+        ),
+    )
+    about = models.CharField(
+        _("Om utgivaren"),
+        max_length=200,
+        blank=True,
+        help_text=_("En mening om utgivaren, i sidfoten efter namnet."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Visas liten i sidhuvudet framför namnet. Kräver att namnet är ifyllt."),
+    )
+    support_name = models.CharField(
+        _("Kontakt"),
+        max_length=120,
+        blank=True,
+        help_text=_("Vem läsarna når med frågor om portalen, t.ex. 'Centralt stöd Norrbus'."),
+    )
+    support_email = models.EmailField(_("E-post"), blank=True)
+    support_phone = PhoneNumberField(_("Telefon"), blank=True)
+    support_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Kontaktsida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("En sida i portalen om hur man når kontakten."),
+    )
+    is_example = models.BooleanField(
+        _("Exempeluppgift"),
+        default=False,
+        help_text=_(
+            "Kryssa i om uppgifterna inte är bekräftade. Läsarna ser då 'Exempel:' framför dem."
+        ),
+    )
+
+    privacy_exempt_fields = ("support_phone",)
+    base_form_class = PrivacyModelForm
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("about"), FieldPanel("logo")],
+            heading=_("Utgivare"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("support_name"),
+                FieldPanel("support_email"),
+                FieldPanel("support_phone"),
+                FieldPanel("support_page"),
+            ],
+            heading=_("Kontakt till det centrala stödet"),
+        ),
+        FieldPanel("is_example"),
+    ]
+
+    class Meta:
+        verbose_name = _("utgivare")
+        verbose_name_plural = _("utgivare")
+
+    @classmethod
+    def read(cls, site) -> "PublisherSettings":
+        """The site's setting, unsaved and empty when nobody has saved one: reading it never
+        writes (Wagtail's `for_site` creates the row, and saving it refreshes every page)."""
+        found = cls.objects.filter(site=site).select_related("logo", "support_page").first()
+        return found or cls(site=site)
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.support_email or self.support_phone or self.support_page_id)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.logo_id and not self.name:
+            errors["name"] = _("Skriv utgivarens namn: logotypen visas bara tillsammans med det.")
+        if self.has_contact and not self.support_name:
+            errors["support_name"] = _("Skriv vem läsarna når, t.ex. 'Centralt stöd Norrbus'.")
+        if self.support_name and not self.has_contact:
+            errors["support_email"] = _("Ange e-post, telefon eller en kontaktsida.")
+        if errors:
+            raise ValidationError(errors)

@@ -13,7 +13,9 @@ What a type feeds is said by the apps, since this module sits below them all:
 - `shown_on(consumer, *producers)`: every live page of `consumer` shows what pages of the
   `producers` types hold (a municipality's contacts beside every routine's steps);
 - `register_snippet(model, paths)`: a snippet model whose rows show on the pages `paths()`
-  returns (glossary terms on the glossary page).
+  returns (glossary terms on the glossary page);
+- `register_site_wide(model)`: a model whose rows show on every page (the publisher setting
+  in the header and footer).
 """
 
 from collections.abc import Callable, Iterable
@@ -56,6 +58,14 @@ def register_snippet(model: type, paths: Callable[[], Iterable[str]]) -> None:
     _SNIPPETS[model] = paths
     for signal in (post_save, post_delete):
         signal.connect(on_snippet_change, sender=model, dispatch_uid=f"pagecache.{model}.{signal}")
+
+
+def register_site_wide(model: type) -> None:
+    """A change to a row of `model` invalidates every page."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_site_wide_change, sender=model, dispatch_uid=f"pagecache.site.{model}.{signal}"
+        )
 
 
 def subtree_paths(page: Page) -> list[str]:
@@ -153,6 +163,11 @@ def on_structure_change(sender, instance=None, **kwargs):
         visibility.forget()
         pagecache.invalidate_all()
         _purge_frontend()
+
+
+def on_site_wide_change(sender, instance, **kwargs):
+    pagecache.invalidate_all()
+    _purge_frontend()
 
 
 def on_snippet_change(sender, instance, **kwargs):

@@ -8,7 +8,7 @@ page: a query less for each, on every page.
 
 from dataclasses import dataclass
 
-from .pagecache import generation, shared_cache
+from .pagecache import remembered
 
 
 @dataclass(frozen=True)
@@ -20,22 +20,12 @@ class Link:
     depth: int
 
 
-def _remembered(key: str, compute):
-    cache = shared_cache()
-    full_key = f"{key}:{generation()}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, None)
-    return value
-
-
 def _link(page, request) -> Link:
     return Link(page.pk, page.title, page.get_url(request), page.path, page.depth)
 
 
 def menu(site, request) -> list[Link]:
-    return _remembered(
+    return remembered(
         f"navigation:menu:{site.pk}",
         lambda: [_link(page, request) for page in site.root_page.get_children().live().in_menu()],
     )
@@ -43,7 +33,7 @@ def menu(site, request) -> list[Link]:
 
 def breadcrumbs(page, request) -> list[Link]:
     """The page's ancestors below the tree's root, the site's home page first."""
-    return _remembered(
+    return remembered(
         f"navigation:crumbs:{page.pk}",
         lambda: [_link(ancestor, request) for ancestor in page.get_ancestors()[1:]],
     )

@@ -89,6 +89,18 @@ def generation() -> str:
     return shared_cache().get(GENERATION_KEY) or "0"
 
 
+def remembered(key: str, compute):
+    """`compute()`, kept in the shared cache until the site's generation changes: for what
+    shows on every page and changes only with it (the menu, the publisher)."""
+    cache = shared_cache()
+    full_key = f"{key}:{generation()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, None)
+    return value
+
+
 def _path_key(path: str) -> str:
     return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()[:32]
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",
     "wagtail.sites",
     "guidance.apps.UsersConfig",  # wagtail.users, its user admin held to the roles
     "wagtail.snippets",
@@ -144,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.navigation",
+                "home.publisher.publisher",
             ],
         },
     },

@@ -3,6 +3,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
 from guidance.models import ActorPage, AgreementVersionPage, GlossaryTerm, RoutinePage
+from home.models import PublisherSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,23 @@ def test_running_it_twice_changes_nothing(seeded):
     after = (Page.objects.count(), Revision.objects.count(), GlossaryTerm.objects.count())
     assert after == before
     assert list(Page.objects.order_by("pk").values_list("latest_revision_id", flat=True)) == latest
+
+
+def test_the_demo_publisher_is_an_example_and_is_not_overwritten(client, seeded):
+    site = Site.objects.get(is_default_site=True)
+    publisher = PublisherSettings.objects.get(site=site)
+    assert publisher.is_example
+    assert publisher.support_email.endswith("@example.org")
+    assert "+46701740605" <= publisher.support_phone <= "+46701740699"  # PTS's fiction range
+    html = client.get("/").content.decode()
+    assert "Exempel: Ges ut av Centralt stöd Norrbus" in html
+    assert "<strong>Exempel:</strong> Ges ut av Centralt stöd Norrbus." in html
+    # What the editors wrote stays when the demo is seeded again.
+    publisher.name, publisher.is_example = "Utgivaren", False
+    publisher.save()
+    call_command("seed_demo")
+    publisher.refresh_from_db()
+    assert (publisher.name, publisher.is_example) == ("Utgivaren", False)
 
 
 def test_demo_editor_is_only_created_in_debug_mode(settings, seeded):

@@ -15,7 +15,7 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Comment, CommentReply, PageLogEntry
+from wagtail.models import Comment, CommentReply, PageLogEntry, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from directory.models import Contact, CountyPart, MunicipalityPage, Situation
@@ -215,6 +215,24 @@ def post_page_body_in_two_blocks(client, text):
     return client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(data))
 
 
+def publisher_data(**values) -> dict:
+    fields = ("name", "about", "logo", "support_name", "support_email", "support_phone")
+    return {**dict.fromkeys(fields, ""), "support_page": "", **values}
+
+
+def post_publisher(client, data):
+    site = Site.objects.get(is_default_site=True)
+    return client.post(f"/admin/settings/home/publishersettings/{site.pk}/", data)
+
+
+def post_publisher_name(client, text):
+    return post_publisher(client, publisher_data(name=f"Utgivare {text}"))
+
+
+def post_publisher_about(client, text):
+    return post_publisher(client, publisher_data(name="Utgivaren", about=f"Om {text}"))
+
+
 ADMIN_INPUTS = [
     post_county_part,
     post_county_part_contact,
@@ -227,6 +245,8 @@ ADMIN_INPUTS = [
     post_document_title,
     post_document_file_name,
     post_page_body_in_two_blocks,
+    post_publisher_name,
+    post_publisher_about,
 ]
 
 

@@ -430,6 +430,19 @@ def test_the_page_chooser_lists_no_other_municipalitys_draft(
     assert "utkast" in admin_client.get(f"/admin/choose-page/{index.pk}/").content.decode()
 
 
+def test_the_explorer_opens_with_the_drafts_hook_in_place(
+    client, admin_client, lulea_draft, member
+):
+    """Wagtail calls the explorer's queryset hook with the parent page first."""
+    index = lulea_draft.get_parent()
+    response = admin_client.get(f"/admin/pages/{index.pk}/")
+    assert response.status_code == 200
+    assert "utkast" in response.content.decode()
+    client.force_login(member("kalix-red", "Kommunredaktör Kalix"))
+    kalix = index.get_children().get(slug="kalix")
+    assert client.get(f"/admin/pages/{kalix.pk}/").status_code == 200
+
+
 def test_health_reports_the_database_and_elasticsearch(client, settings, closed_port_url):
     response = client.get("/halsa/")
     assert response.status_code == 200

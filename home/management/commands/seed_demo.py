@@ -44,7 +44,7 @@ from guidance.training.models import (
     TrainingPathPage,
 )
 from home.demo import loader
-from home.models import HomePage
+from home.models import HomePage, PublisherSettings
 from search import indexing
 
 # Demo accounts for the editorial roles (--demo-editor): username, first name, group.
@@ -123,6 +123,7 @@ class Command(BaseCommand):
         if home_created:
             home.new_staff_page = new_staff
             publish(home)
+            self.ensure_publisher(home, site["publisher"])
         # A source naming a section the agreement in force lacks, or a law without its SFS
         # number, is an error in the data (missing sources: tests/home/test_demo_sources.py).
         problems = source_problems(missing=False)
@@ -213,6 +214,14 @@ class Command(BaseCommand):
         default.site_name = site["site_name"]
         default.save()
         return home, True
+
+    def ensure_publisher(self, home: HomePage, values: dict) -> None:
+        """The example publisher, on a site seeded now: never over what editors wrote."""
+        setting = PublisherSettings.for_site(Site.objects.get(root_page=home))
+        for name, value in values.items():
+            setattr(setting, name, value)
+        setting.full_clean()
+        setting.save()
 
     def ensure_agreement(self, home: HomePage) -> None:
         data = loader.agreement()
