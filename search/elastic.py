@@ -340,10 +340,27 @@ def _concept_query(concept: Concept) -> Q:
 
 
 def build_query(plan: QueryPlan, operator: str = "and") -> Q:
-    concepts = [_concept_query(concept) for concept in plan.concepts]
+    concepts = [_concept_query(concept) for concept in plan.matched]
     if operator == "and":
         return Q("bool", must=concepts)
     return Q("bool", should=concepts, minimum_should_match=1)
+
+
+def ranked_query(
+    plan: QueryPlan, operator: str = "and", local: str = "", local_weight: float = 1.0
+) -> Q:
+    """The query, with the entries of municipality `local` (a slug) counting `local_weight`
+    times as much: over every match, as the database path does, so that they reach the
+    rescore window however many entries match."""
+    query = build_query(plan, operator)
+    if not local:
+        return query
+    return Q(
+        "function_score",
+        query=query,
+        functions=[{"filter": Q("term", municipalities=local), "weight": local_weight}],
+        boost_mode="multiply",
+    )
 
 
 def rescore(hits: list, offset: int, limit: int) -> list:
@@ -378,11 +395,17 @@ def _snippet(hit) -> str:
 
 
 def search(
-    plan: QueryPlan, filters: Filters, offset: int, limit: int, operator: str = "and"
+    plan: QueryPlan,
+    filters: Filters,
+    offset: int,
+    limit: int,
+    operator: str = "and",
+    local: str = "",
+    local_weight: float = 1.0,
 ) -> BackendResult:
     request = (
         Search(index=alias_name())
-        .query(build_query(plan, operator))
+        .query(ranked_query(plan, operator, local, local_weight))
         .extra(track_total_hits=True)
         .source(excludes=["suggest", "suggest_start"])
         .highlight("body", "body.folded", fragment_size=180, number_of_fragments=1)
