@@ -95,7 +95,7 @@ class SearchOutcome:
     # What was counted in the statistics (query, total), so a cached copy counts again.
     recorded: tuple[str, int] | None = None
     # The municipality whose entries rank first: named in the query, or else remembered.
-    municipality: "LocalMunicipality | None" = None
+    municipality: LocalMunicipality | None = None
 
     @property
     def searched(self) -> bool:

@@ -3,14 +3,17 @@ query names, on both backends (the database path runs on SQLite here and on Post
 `make test-postgres`)."""
 
 import pytest
+from django.core.cache import cache
 
 from bench.expectations import ISSUE_QUERIES, found_in_top_three, load_relevance_set
+from directory.cookies import COOKIE_NAME
 from search import elastic
 from search.services import search_site
 
 pytestmark = pytest.mark.django_db
 
-EXPECTED = {item["q"]: item["expect"] for item in load_relevance_set()}
+# The relevance set's queries searched without a remembered municipality.
+EXPECTED = {item["q"]: item["expect"] for item in load_relevance_set() if "kommun" not in item}
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
@@ -137,3 +140,55 @@ def test_a_named_municipality_does_not_push_out_the_routine_asked_about(backend,
     outcome = search_site(query, record=False)
     assert found_in_top_three(outcome, EXPECTED[asked]), [hit.title for hit in outcome.hits[:3]]
     assert any(hit.url.startswith("/rutiner/orosanmalan/") for hit in outcome.hits[:5])
+
+
+def test_the_page_says_which_municipality_comes_first_and_how_to_change_it(client, seeded):
+    client.cookies[COOKIE_NAME] = "kalix"
+    html = client.get("/sok/", {"q": "socialtjänst"}).content.decode()
+    assert (
+        '<p class="local-first">Kontakter i Kalix visas först eftersom du har valt Kalix som din '
+        "kommun. "
+        '<a href="/kontakter/valj-kommun/?next=%2Fsok%2F%3Fq%3Dsocialtj%25C3%25A4nst">'
+        "Byt kommun</a></p>"
+    ) in html
+    # Choosing another one comes back to the same search, now ranked for that one.
+    chooser = client.get("/kontakter/valj-kommun/", {"next": "/sok/?q=socialtj%C3%A4nst"})
+    assert '<option value="kalix" selected>Kalix</option>' in chooser.content.decode()
+    response = client.post(
+        "/kontakter/valj-kommun/", {"kommun": "pajala", "next": "/sok/?q=socialtj%C3%A4nst"}
+    )
+    assert response["Location"] == "/sok/?q=socialtj%C3%A4nst"
+    html = client.get(response["Location"]).content.decode()
+    assert "Kontakter i Pajala visas först eftersom du har valt Pajala som din kommun." in html
+
+
+def test_the_page_says_when_the_query_names_the_municipality(client, seeded):
+    client.cookies[COOKIE_NAME] = "kalix"
+    html = client.get("/sok/", {"q": "socialtjänst i Piteå", "aktor": "socialtjanst"})
+    assert (
+        '<p class="local-first">Kontakter i Piteå visas först eftersom du sökte på Piteå. '
+        '<a href="?q=socialtj%C3%A4nst&amp;aktor=socialtjanst">Sök utan Piteå</a></p>'
+    ) in html.content.decode()
+    # The municipality alone: nothing to search without it.
+    html = client.get("/sok/", {"q": "Kalix kommun"}).content.decode()
+    assert "Kontakter i Kalix visas först eftersom du sökte på Kalix.</p>" in html
+
+
+def test_the_page_says_nothing_of_a_municipality_without_one(client, seeded):
+    html = client.get("/sok/", {"q": "socialtjänst"}).content.decode()
+    assert "träffar för <strong>socialtjänst</strong>" in html
+    assert "visas först" not in html and "Byt kommun" not in html
+
+
+def test_a_search_cached_for_one_municipality_is_not_served_for_another(client, seeded, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    cache.clear()
+    pages = {}
+    for slug, marker in [("kalix", "miss"), ("pajala", "miss"), ("kalix", "hit"), ("", "miss")]:
+        client.cookies[COOKIE_NAME] = slug
+        response = client.get("/sok/", {"q": "socialtjänst"})
+        assert response["X-Page-Cache"] == marker, slug
+        pages.setdefault(slug, response.content.decode())
+    assert "Kontakter i Kalix visas först" in pages["kalix"]
+    assert "Kontakter i Pajala visas först" in pages["pajala"]
+    assert "visas först" not in pages[""] and "träffar för" in pages[""]
