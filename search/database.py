@@ -18,6 +18,7 @@ from django.db import connection
 from wagtail.search.query import And, Or, PlainText
 
 from .analysis import fold, stem, words
+from .entries import LOCAL_WEIGHT
 from .hits import BackendResult, Filters, Hit, highlight
 from .models import SearchEntry
 from .query import QueryPlan
@@ -72,7 +73,8 @@ def _stems_of(text: str) -> set[str]:
 
 
 def _concept_stems(plan: QueryPlan) -> list[list[set[str]]]:
-    return [[_stems_of(alternative) for alternative in c.alternatives] for c in plan.matched]
+    # A municipality the query names is not matched, but a title that holds it ranks higher.
+    return [[_stems_of(alternative) for alternative in c.alternatives] for c in plan.concepts]
 
 
 def _title_share(title: str, concepts: list[list[set[str]]]) -> float:
@@ -237,10 +239,9 @@ def search(
     limit: int,
     operator: str = "and",
     local: str = "",
-    local_weight: float = 1.0,
 ) -> BackendResult:
-    """The page of results; the entries of municipality `local` (a slug) count
-    `local_weight` times as much."""
+    """The page of results; the entries of municipality `local` (a slug) count LOCAL_WEIGHT
+    times as much."""
     if connection.vendor == "sqlite":
         found = _sqlite_matches(plan, filters, operator, local)
     else:
@@ -258,7 +259,7 @@ def search(
             -(abs(entry.score) ** flatten)
             * entry.weight
             * (1 + _title_share(entry.title, concepts))
-            * (local_weight if entry.local else 1)
+            * (LOCAL_WEIGHT if entry.local else 1)
         )
     )
     shown = candidates[offset : offset + limit]

@@ -54,11 +54,11 @@ WEIGHTS = {
     "lesson": 0.25,
     "agreement_other": 0.4,
 }
-# An entry of the reader's remembered municipality (its own or its county part's:
-# `municipalities` holds it) counts this much more, so it comes before the same kind of
-# entry elsewhere without passing what matches the query far better; of a municipality the
-# query names, as the reader asked for it, more.
-LOCAL_WEIGHTS = {"remembered": 1.25, "named": 2.0}
+# An entry of the reader's municipality (its own or its county part's: `municipalities`
+# holds it; the one the query names, or else the remembered one) counts this much more, so
+# it comes before the same kind of entry elsewhere without passing what matches the query
+# far better.
+LOCAL_WEIGHT = 1.25
 
 
 @dataclass

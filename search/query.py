@@ -30,7 +30,7 @@ class Concept:
     # A word the content does not use (and not a compound of words it does): Elasticsearch
     # matches it with typo tolerance.
     unknown: bool = False
-    # The slug of the municipality this concept names: not matched but ranked by.
+    # The slug of the municipality this concept names: ranked by, not required.
     municipality: str = ""
 
     @property

@@ -20,7 +20,6 @@ from portal.privacy import find_identity_numbers, remove_identity_numbers
 
 from . import analytics, database, elastic, vocabulary
 from .analysis import normalise, query_words
-from .entries import LOCAL_WEIGHTS
 from .hits import BackendResult, Filters, Hit
 from .models import Kind
 from .query import QueryPlan, build_plan
@@ -66,10 +65,6 @@ class LocalMunicipality:
     # Named in the query (rather than remembered): the query without it, to offer instead.
     named: bool = False
     query_without: str = ""
-
-    @property
-    def weight(self) -> float:
-        return LOCAL_WEIGHTS["named" if self.named else "remembered"]
 
 
 @dataclass
@@ -138,14 +133,14 @@ def _run(
     "Simplified" is a fallback from a configured cluster: where the database search is the
     configured backend (the embedded default) it is the search, and on the project's
     relevance set it does as well (bench/relevance.py)."""
-    ranking = (local.slug, local.weight) if local else ("", 1.0)
+    slug = local.slug if local else ""
     if elastic.ready():
         try:
-            result = elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator, *ranking)
+            result = elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator, slug)
             return result, False
         except elastic.SearchUnavailable as error:
             logger.warning("Search fell back to the database: %s", error)
-    result = database.search(plan, filters, offset, RESULTS_PER_PAGE, operator, *ranking)
+    result = database.search(plan, filters, offset, RESULTS_PER_PAGE, operator, slug)
     return result, elastic.configured()
 
 
