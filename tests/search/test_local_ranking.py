@@ -50,6 +50,8 @@ def all_social_services(query: str, remembered: str = "") -> list[str]:
         page += 1
 
 
+# Three municipalities: without a remembered one, at most one of them comes first by chance
+# (which one differs between SQLite, PostgreSQL and Elasticsearch).
 @pytest.mark.parametrize("remembered", ["kalix", "pajala", "overtornea"])
 def test_the_remembered_municipality_s_contact_is_the_first_contact(backend, remembered):
     outcome = search_site("socialtjänst", remembered=remembered, record=False)
@@ -65,8 +67,6 @@ def test_the_remembered_municipality_s_contact_is_the_first_contact(backend, rem
 def test_without_a_municipality_the_ranking_is_as_before(backend):
     plain = search_site("socialtjänst", record=False)
     assert plain.municipality is None
-    # Pajala's contact is not first of its own accord (the test above could not pass so).
-    assert contact_hits(plain)[0].municipality.slug != "pajala"
     # A cookie naming no municipality is ignored.
     unknown = search_site("socialtjänst", remembered="oslo", record=False)
     assert unknown.municipality is None
