@@ -18,6 +18,7 @@ from django.db import connection
 from wagtail.search.query import And, Or, PlainText
 
 from .analysis import fold, stem, words
+from .entries import LOCAL_WEIGHT
 from .hits import BackendResult, Filters, Hit, highlight
 from .models import SearchEntry
 from .query import QueryPlan
@@ -34,6 +35,8 @@ class Candidate:
     title: str
     weight: float
     score: float
+    # An entry of the municipality the ranking favours (see search/services.py).
+    local: bool = False
 
 
 @dataclass
@@ -58,7 +61,7 @@ def _alternative_query(alternative: str):
 
 def build_query(plan: QueryPlan, operator: str = "and"):
     concepts = []
-    for concept in plan.concepts:
+    for concept in plan.matched:
         alternatives = [_alternative_query(alternative) for alternative in concept.searched]
         concepts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
     combine = And if operator == "and" else Or
@@ -70,6 +73,7 @@ def _stems_of(text: str) -> set[str]:
 
 
 def _concept_stems(plan: QueryPlan) -> list[list[set[str]]]:
+    # A municipality the query names is not matched, but a title that holds it ranks higher.
     return [[_stems_of(alternative) for alternative in c.alternatives] for c in plan.concepts]
 
 
@@ -98,7 +102,7 @@ def _match_expression(plan: QueryPlan, operator: str) -> str:
 
     concepts = [
         "(" + " OR ".join(alternative(a) for a in concept.searched) + ")"
-        for concept in plan.concepts
+        for concept in plan.matched
     ]
     joined = f" {operator.upper()} ".join(concepts)
     return "{title body} : (" + joined + ")"
@@ -139,7 +143,9 @@ _SQLITE_FACETS = f"""
     WHERE {_SQLITE_KIND} AND {_SQLITE_ACTOR} GROUP BY j.value
 """
 _SQLITE_RANKED = f"""
-    SELECT id, title, weight, score, count(*) OVER () FROM m
+    SELECT id, title, weight, score,
+           EXISTS (SELECT 1 FROM json_each(m.municipalities) WHERE value = %s),
+           count(*) OVER () FROM m
     WHERE {_SQLITE_KIND} AND {_SQLITE_ACTOR} AND {_SQLITE_MUNICIPALITY}
     ORDER BY score LIMIT %s
 """
@@ -149,7 +155,7 @@ def _sqlite_from() -> str:
     return _SQLITE_FROM.format(table=SearchEntry._meta.db_table)
 
 
-def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches:
+def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str, local: str) -> Matches:
     """Matches read from the full-text table outwards, with facets and filters in SQL."""
     # Table names and weights are ours; what was searched for is a parameter.
     matches = _SQLITE_MATCHES.format(
@@ -169,12 +175,13 @@ def _sqlite_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches
         for name, value, count in cursor.fetchall():
             facets[name][value] = count
         cursor.execute(
-            matches + _SQLITE_RANKED, [*searched, *kind, *actor, *municipality, CANDIDATES]
+            matches + _SQLITE_RANKED,
+            [*searched, local, *kind, *actor, *municipality, CANDIDATES],
         )
         rows = cursor.fetchall()
     return Matches(
-        candidates=[Candidate(pk, title, weight, score) for pk, title, weight, score, _ in rows],
-        total=rows[0][4] if rows else 0,
+        candidates=[Candidate(*row[:4], local=bool(row[4])) for row in rows],
+        total=rows[0][5] if rows else 0,
         facets=facets,
     )
 
@@ -200,7 +207,7 @@ def _passes(entry: SearchEntry, filters: Filters) -> bool:
     )
 
 
-def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matches:
+def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str, local: str) -> Matches:
     """Wagtail's query; facets and filters over its best CANDIDATES matches."""
     results = (
         SearchEntry.objects.only("kind", "title", "weight", "actors", "municipalities")
@@ -211,7 +218,14 @@ def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matche
     selected = [entry for entry in entries if _passes(entry, filters)]
     return Matches(
         candidates=[
-            Candidate(entry.pk, entry.title, entry.weight, entry._score or 0) for entry in selected
+            Candidate(
+                entry.pk,
+                entry.title,
+                entry.weight,
+                entry._score or 0,
+                local=bool(local) and local in entry.municipalities,
+            )
+            for entry in selected
         ],
         total=len(selected),
         facets=_facet_counts(entries, filters),
@@ -219,12 +233,19 @@ def _wagtail_matches(plan: QueryPlan, filters: Filters, operator: str) -> Matche
 
 
 def search(
-    plan: QueryPlan, filters: Filters, offset: int, limit: int, operator: str = "and"
+    plan: QueryPlan,
+    filters: Filters,
+    offset: int,
+    limit: int,
+    operator: str = "and",
+    local: str = "",
 ) -> BackendResult:
+    """The page of results; the entries of municipality `local` (a slug) count LOCAL_WEIGHT
+    times as much."""
     if connection.vendor == "sqlite":
-        found = _sqlite_matches(plan, filters, operator)
+        found = _sqlite_matches(plan, filters, operator, local)
     else:
-        found = _wagtail_matches(plan, filters, operator)
+        found = _wagtail_matches(plan, filters, operator, local)
     candidates = found.candidates
     concepts = _concept_stems(plan)
     # SQLite's bm25() is negative (lower is better), PostgreSQL's ts_rank positive: the
@@ -238,6 +259,7 @@ def search(
             -(abs(entry.score) ** flatten)
             * entry.weight
             * (1 + _title_share(entry.title, concepts))
+            * (LOCAL_WEIGHT if entry.local else 1)
         )
     )
     shown = candidates[offset : offset + limit]

@@ -32,7 +32,7 @@ from elasticsearch_dsl import (
 
 from portal.health import Degraded
 
-from .entries import WEIGHTS
+from .entries import LOCAL_WEIGHT, WEIGHTS
 from .hits import HIGHLIGHT_END, HIGHLIGHT_START, BackendResult, Filters, Hit, marked_snippet
 from .models import SearchEntry
 from .query import Concept, QueryPlan
@@ -340,10 +340,29 @@ def _concept_query(concept: Concept) -> Q:
 
 
 def build_query(plan: QueryPlan, operator: str = "and") -> Q:
-    concepts = [_concept_query(concept) for concept in plan.concepts]
+    concepts = [_concept_query(concept) for concept in plan.matched]
     if operator == "and":
-        return Q("bool", must=concepts)
-    return Q("bool", should=concepts, minimum_should_match=1)
+        matched = Q("bool", must=concepts)
+    else:
+        matched = Q("bool", should=concepts, minimum_should_match=1)
+    # A municipality the query names is not required, but what mentions it ranks higher.
+    named = [_concept_query(c) for c in plan.concepts if c.municipality and c not in plan.matched]
+    return Q("bool", must=[matched], should=named) if named else matched
+
+
+def ranked_query(plan: QueryPlan, operator: str = "and", local: str = "") -> Q:
+    """The query, with the entries of municipality `local` (a slug) counting LOCAL_WEIGHT
+    times as much: over every match, as the database path does, so that they reach the
+    rescore window however many entries match."""
+    query = build_query(plan, operator)
+    if not local:
+        return query
+    return Q(
+        "function_score",
+        query=query,
+        functions=[{"filter": Q("term", municipalities=local), "weight": LOCAL_WEIGHT}],
+        boost_mode="multiply",
+    )
 
 
 def rescore(hits: list, offset: int, limit: int) -> list:
@@ -378,11 +397,16 @@ def _snippet(hit) -> str:
 
 
 def search(
-    plan: QueryPlan, filters: Filters, offset: int, limit: int, operator: str = "and"
+    plan: QueryPlan,
+    filters: Filters,
+    offset: int,
+    limit: int,
+    operator: str = "and",
+    local: str = "",
 ) -> BackendResult:
     request = (
         Search(index=alias_name())
-        .query(build_query(plan, operator))
+        .query(ranked_query(plan, operator, local))
         .extra(track_total_hits=True)
         .source(excludes=["suggest", "suggest_start"])
         .highlight("body", "body.folded", fragment_size=180, number_of_fragments=1)

@@ -54,6 +54,11 @@ WEIGHTS = {
     "lesson": 0.25,
     "agreement_other": 0.4,
 }
+# An entry of the reader's municipality (its own or its county part's: `municipalities`
+# holds it; the one the query names, or else the remembered one) counts this much more, so
+# it comes before the same kind of entry elsewhere without passing what matches the query
+# far better.
+LOCAL_WEIGHT = 1.25
 
 
 @dataclass

@@ -7,6 +7,7 @@ unknown compound ("avvikelserapportering") gets its known parts as alternatives.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from guidance.models import GlossaryTerm
@@ -15,6 +16,9 @@ from .analysis import fold, query_words, stem
 from .vocabulary import Vocabulary
 
 MAX_CONCEPTS = 12
+# What may follow a municipality's name in its official form: "Kalix kommun", "Haparanda
+# stad", and their genitives ("Piteå kommuns").
+MUNICIPALITY_SUFFIXES = frozenset(["kommun", "kommuns", "stad", "stads"])
 
 
 @dataclass
@@ -26,6 +30,8 @@ class Concept:
     # A word the content does not use (and not a compound of words it does): Elasticsearch
     # matches it with typo tolerance.
     unknown: bool = False
+    # The slug of the municipality this concept names: ranked by, not required.
+    municipality: str = ""
 
     @property
     def expanded(self) -> bool:
@@ -42,6 +48,17 @@ class QueryPlan:
     concepts: list[Concept]
     # Glossary expansions shown to the reader: ("sip", ["samordnad individuell plan", ...]).
     expansions: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @property
+    def municipality(self) -> str:
+        """The slug of the municipality the query names ("" if none)."""
+        return next((c.municipality for c in self.concepts if c.municipality), "")
+
+    @property
+    def matched(self) -> list[Concept]:
+        """The concepts results must match: all but the municipality's, unless the query
+        holds nothing else ("Kalix kommun" finds Kalix)."""
+        return [c for c in self.concepts if not c.municipality] or self.concepts
 
     @property
     def highlight_stems(self) -> set[str]:
@@ -67,7 +84,35 @@ def glossary_groups() -> list[list[str]]:
     return groups
 
 
-def build_plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
+def _municipality_at(
+    tokens: list[str], position: int, municipalities: Sequence[tuple[str, str]]
+) -> tuple[int, Concept] | None:
+    """The municipality whose name starts at `position` (as written or without å, ä, ö; in
+    the genitive; followed by "kommun" or "stad"): how many tokens name it, and its concept."""
+    for slug, name in municipalities:
+        name_words = [fold(word) for word in query_words(name)]
+        size = len(name_words)
+        typed = [fold(token) for token in tokens[position : position + size]]
+        if len(typed) < size or typed[:-1] != name_words[:-1]:
+            continue
+        if typed[-1] not in (name_words[-1], name_words[-1] + "s"):
+            continue
+        if position + size < len(tokens) and tokens[position + size] in MUNICIPALITY_SUFFIXES:
+            size += 1
+        concept = Concept(
+            " ".join(tokens[position : position + size]), [name.casefold()], municipality=slug
+        )
+        return size, concept
+    return None
+
+
+def build_plan(
+    text: str,
+    vocabulary: Vocabulary | None = None,
+    municipalities: Sequence[tuple[str, str]] = (),
+) -> QueryPlan:
+    """The query's concepts; `municipalities` (slug, name) are the ones it may name, and the
+    first one it names becomes a municipality concept."""
     tokens = query_words(text)[:MAX_CONCEPTS]
     token_stems = [stem(token) for token in tokens]
     # Longest glossary forms first, so "samordnad individuell plan" wins over "plan".
@@ -79,6 +124,14 @@ def build_plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
     expansions = []
     position = 0
     while position < len(tokens):
+        named = None
+        if not any(concept.municipality for concept in concepts):
+            named = _municipality_at(tokens, position, municipalities)
+        if named:
+            size, concept = named
+            concepts.append(concept)
+            position += size
+            continue
         for form_stems, group in forms:
             size = len(form_stems)
             if size and tuple(token_stems[position : position + size]) == form_stems:

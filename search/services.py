@@ -19,7 +19,7 @@ from portal.actors import NORRBUS_CHOICES
 from portal.privacy import find_identity_numbers, remove_identity_numbers
 
 from . import analytics, database, elastic, vocabulary
-from .analysis import query_words
+from .analysis import normalise, query_words
 from .hits import BackendResult, Filters, Hit
 from .models import Kind
 from .query import QueryPlan, build_plan
@@ -58,6 +58,15 @@ class Facet:
     options: list[FacetOption]
 
 
+@dataclass(frozen=True)
+class LocalMunicipality:
+    slug: str
+    name: str
+    # Named in the query (rather than remembered): the query without it, to offer instead.
+    named: bool = False
+    query_without: str = ""
+
+
 @dataclass
 class SearchOutcome:
     query: str = ""
@@ -80,6 +89,8 @@ class SearchOutcome:
     shortened: bool = False
     # What was counted in the statistics (query, total), so a cached copy counts again.
     recorded: tuple[str, int] | None = None
+    # The municipality whose entries rank first: named in the query, or else remembered.
+    municipality: LocalMunicipality | None = None
 
     @property
     def searched(self) -> bool:
@@ -110,31 +121,42 @@ def _page_number(value) -> int:
     return min(max(number, 1), MAX_PAGE)
 
 
-def _run(plan: QueryPlan, filters: Filters, offset: int, operator: str = "and"):
-    """Search with Elasticsearch if it answers with a complete index, else the database;
-    (result, simplified). "Simplified" is a fallback from a configured cluster: where the
-    database search is the configured backend (the embedded default) it is the search, and
-    on the project's relevance set it does as well (bench/relevance.py)."""
+def _run(
+    plan: QueryPlan,
+    filters: Filters,
+    offset: int,
+    local: LocalMunicipality | None,
+    operator: str = "and",
+):
+    """Search with Elasticsearch if it answers with a complete index, else the database,
+    the entries of the `local` municipality first among equals; (result, simplified).
+    "Simplified" is a fallback from a configured cluster: where the database search is the
+    configured backend (the embedded default) it is the search, and on the project's
+    relevance set it does as well (bench/relevance.py)."""
+    slug = local.slug if local else ""
     if elastic.ready():
         try:
-            return elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator), False
+            result = elastic.search(plan, filters, offset, RESULTS_PER_PAGE, operator, slug)
+            return result, False
         except elastic.SearchUnavailable as error:
             logger.warning("Search fell back to the database: %s", error)
-    result = database.search(plan, filters, offset, RESULTS_PER_PAGE, operator)
+    result = database.search(plan, filters, offset, RESULTS_PER_PAGE, operator, slug)
     return result, elastic.configured()
 
 
 def _correction(plan: QueryPlan, words: vocabulary.Vocabulary) -> str:
     corrected, changed = [], False
     for concept in plan.concepts:
-        better = None if concept.expanded else words.correction(concept.typed)
+        settled = concept.expanded or concept.municipality
+        better = None if settled else words.correction(concept.typed)
         corrected.append(better or concept.typed)
         changed = changed or bool(better)
     return " ".join(corrected) if changed else ""
 
 
-def _facets(result: BackendResult, filters: Filters) -> list[Facet]:
-    municipality_names = dict(MunicipalityPage.objects.values_list("slug", "title"))
+def _facets(
+    result: BackendResult, filters: Filters, municipality_names: dict[str, str]
+) -> list[Facet]:
     groups = [
         ("kind", "Typ av innehåll", dict(Kind.choices), filters.kind),
         ("actor", "Aktör", dict(NORRBUS_CHOICES), filters.actor),
@@ -177,10 +199,44 @@ def _promotions(plan: QueryPlan) -> list[SearchPromotion]:
     )
 
 
+def _without(query: str, named: str) -> str:
+    """`query` without the words that name the municipality (`named`, as planned), and
+    without an "i" before them ("socialtjänst i Piteå" -> "socialtjänst")."""
+    words, named_words = query.split(), named.split()
+    for start in range(len(words)):
+        if [normalise(word) for word in words[start : start + len(named_words)]] == named_words:
+            before = start - 1 if start and normalise(words[start - 1]) == "i" else start
+            return " ".join(words[:before] + words[start + len(named_words) :])
+    return query
+
+
+def _local(
+    query: str, plan: QueryPlan, remembered: str, names: dict[str, str]
+) -> LocalMunicipality | None:
+    """The municipality the query names, or else the remembered one (a slug) if it is one."""
+    if plan.municipality:
+        named = next(concept.typed for concept in plan.concepts if concept.municipality)
+        return LocalMunicipality(
+            plan.municipality,
+            names[plan.municipality],
+            named=True,
+            query_without=_without(query, named) if len(plan.concepts) > 1 else "",
+        )
+    if remembered in names:
+        return LocalMunicipality(remembered, names[remembered])
+    return None
+
+
 def search_site(
-    raw_query: str, page: str | int = 1, filters: Filters | None = None, record: bool = True
+    raw_query: str,
+    page: str | int = 1,
+    filters: Filters | None = None,
+    record: bool = True,
+    remembered: str = "",
 ) -> SearchOutcome:
-    """Search for what was typed. `record=False` keeps the search out of the analytics."""
+    """Search for what was typed. `record=False` keeps the search out of the analytics;
+    `remembered` is the slug of the reader's remembered municipality, whose entries rank
+    first unless the query names another."""
     filters = filters or Filters()
     page_number = _page_number(page)
     outcome = SearchOutcome(page=page_number, filters=filters)
@@ -196,18 +252,22 @@ def search_site(
     outcome.query = query
 
     words = vocabulary.current()
-    plan = build_plan(query, words)
+    names = dict(MunicipalityPage.objects.live().values_list("slug", "title"))
+    plan = build_plan(query, words, names.items())
     offset = (page_number - 1) * RESULTS_PER_PAGE
-    result, outcome.simplified = _run(plan, filters, offset)
+    local = _local(query, plan, remembered, names)
+    result, outcome.simplified = _run(plan, filters, offset, local)
     correction = _correction(plan, words)
     if result.total == 0 and correction:
-        corrected_plan = build_plan(correction, words)
-        corrected, simplified = _run(corrected_plan, filters, offset)
+        corrected_plan = build_plan(correction, words, names.items())
+        corrected_local = _local(correction, corrected_plan, remembered, names)
+        corrected, simplified = _run(corrected_plan, filters, offset, corrected_local)
         if corrected.total:
             outcome.corrected_from, outcome.query = query, correction
             plan, result, outcome.simplified = corrected_plan, corrected, simplified
-    if result.total == 0 and len(plan.concepts) > 1:
-        broader, simplified = _run(plan, filters, offset, operator="or")
+            local = corrected_local
+    if result.total == 0 and len(plan.matched) > 1:
+        broader, simplified = _run(plan, filters, offset, local, operator="or")
         if broader.total:
             result, outcome.simplified, outcome.broadened = broader, simplified, True
     if (
@@ -219,7 +279,8 @@ def search_site(
 
     outcome.hits, outcome.total = result.hits, result.total
     _attach_contacts(outcome.hits)
-    outcome.facets = _facets(result, filters)
+    outcome.facets = _facets(result, filters, names)
+    outcome.municipality = local
     outcome.expansions = plan.expansions
     if page_number == 1:
         outcome.promotions = _promotions(plan)

@@ -2,8 +2,10 @@ from urllib.parse import urlencode
 
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from directory.cookies import remembered_slug
 from directory.models import MunicipalityPage
 from guidance.models import GlossaryPage
 from portal.actors import NORRBUS_VALUES
@@ -48,7 +50,13 @@ def search(request):
     # After the redirect below: what is left of a query that held a personnummer is not
     # recorded either.
     number_removed = request.GET.get("pnr") == "1"
-    outcome = search_site(query, request.GET.get("sida", 1), filters, record=not number_removed)
+    outcome = search_site(
+        query,
+        request.GET.get("sida", 1),
+        filters,
+        record=not number_removed,
+        remembered=remembered_slug(request),
+    )
     outcome.identity_number_removed |= number_removed
     base = {"q": outcome.query}
     chosen = {param: getattr(filters, name) for param, name in FILTER_PARAMS.items()}
@@ -60,13 +68,26 @@ def search(request):
             params = {**base, **chosen, param: "" if option.selected else option.value}
             option.url = urlencode({key: value for key, value in params.items() if value})
     glossary = public(GlossaryPage.objects.live()).first()
+    filter_query = urlencode({**base, **{k: v for k, v in chosen.items() if v}})
     context = {
         "glossary_url": glossary.url if glossary else "",
         "outcome": outcome,
         "base_query": urlencode(base),
-        "filter_query": urlencode({**base, **{k: v for k, v in chosen.items() if v}}),
+        "filter_query": filter_query,
         "chosen": chosen,
     }
+    local = outcome.municipality
+    if local and local.named and local.query_without:
+        # The same search without the municipality's name (and its filters kept).
+        without = {"q": local.query_without, **{k: v for k, v in chosen.items() if v}}
+        context["without_municipality_query"] = urlencode(without)
+    elif local and not local.named:
+        # Choosing another municipality comes back to this search.
+        context["choose_municipality_url"] = (
+            reverse("directory:choose_municipality")
+            + "?"
+            + urlencode({"next": f"{request.path}?{filter_query}"})
+        )
     response = TemplateResponse(request, "search/search.html", context)
     # Kept with the page in the page cache: each reader served the cached page is counted.
     response.recorded_search = outcome.recorded

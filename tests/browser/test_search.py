@@ -102,3 +102,27 @@ def test_tab_closes_the_suggestions_and_moves_on_from_the_box(page, portal_url):
     assert focused == ["BUTTON", "Sök"]
     assert listbox.is_hidden()
     assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_the_remembered_municipality_comes_first_and_can_be_changed_by_keyboard(
+    page, portal_url, axe
+):
+    page.goto(portal_url + "/vem-ringer-jag/pajala/")  # remembers Pajala
+    page.goto(portal_url + "/sok/?q=socialtj%C3%A4nst")
+    label = page.locator(".local-first")
+    assert label.inner_text() == (
+        "Kontakter i Pajala visas först eftersom du har valt Pajala som din kommun. Byt kommun"
+    )
+    first_contact = page.locator(".result--contact .result__kind").first.inner_text()
+    assert first_contact == "Kontakt · Pajala"
+    assert_no_violations(page, axe)
+    label.get_by_role("link", name="Byt kommun").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kontakter/valj-kommun/?next=*")
+    assert_no_violations(page, axe)
+    page.get_by_label("Kommun").select_option(label="Kiruna")
+    page.get_by_role("button", name="Visa kontakter").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=socialtj*")
+    assert label.inner_text().startswith("Kontakter i Kiruna visas först")
+    assert page.locator(".result--contact .result__kind").first.inner_text() == "Kontakt · Kiruna"

@@ -162,7 +162,22 @@ def test_choosing_refuses_unknown_municipalities_and_foreign_redirects(client, d
         "/kontakter/valj-kommun/", {"kommun": "kalix", "next": "https://evil.example.org/"}
     )
     assert response["Location"] == "/"
-    assert client.get("/kontakter/valj-kommun/").status_code == 405
+    assert client.delete("/kontakter/valj-kommun/").status_code == 405
+
+
+def test_the_choice_opens_as_a_page_that_goes_back_where_it_was_asked_for(client, directory):
+    client.cookies[COOKIE_NAME] = "kalix"
+    response = client.get("/kontakter/valj-kommun/", {"next": "/sok/?q=socialtj%C3%A4nst"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    # It holds the address to go back to: never shared through the page cache.
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert '<input type="hidden" name="next" value="/sok/?q=socialtj%C3%A4nst">' in html
+    assert '<option value="kalix" selected>Kalix</option>' in html
+    assert 'action="/kontakter/valj-kommun/" method="post"' in html
+    # An address elsewhere is not offered as the way back.
+    html = client.get("/kontakter/valj-kommun/", {"next": "https://evil.example.org/"})
+    assert '<input type="hidden" name="next" value="/">' in html.content.decode()
 
 
 def test_choosing_from_another_site_is_refused(client, directory, routine):
