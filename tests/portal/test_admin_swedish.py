@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from directory.models import MunicipalityPage
 from guidance.models import AgreementVersionPage, RoutinePage
@@ -105,6 +105,7 @@ def admin_pages() -> dict[str, tuple[str, str]]:
     routine = RoutinePage.objects.child_of(routines).first()
     agreement = AgreementVersionPage.objects.in_force()
     kalix = MunicipalityPage.objects.get(slug="kalix")
+    site = Site.objects.get(is_default_site=True)
     return {
         "dashboard": ("/admin/", "Dina sidor att granska"),
         "explorer, root": ("/admin/pages/", "Bläddrar i"),
@@ -147,6 +148,8 @@ def admin_pages() -> dict[str, tuple[str, str]]:
         "documents": ("/admin/documents/", "Dokument"),
         "images": ("/admin/images/", "Bilder"),
         "account": ("/admin/account/", "Konto"),
+        "editor guide": ("/admin/redaktorsguide/", "Redaktörsguide"),
+        "publisher setting": (f"/admin/settings/home/publishersettings/{site.pk}/", "Utgivare"),
     }
 
 
