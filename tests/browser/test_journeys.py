@@ -117,8 +117,10 @@ def keyboard_journeys(page, portal_url) -> dict[str, list[int]]:
     presses["comparison"].append(tabs_to(page, page.get_by_label("till version")))
     page.get_by_label("till version").select_option("version-2027")
     presses["comparison"].append(tabs_to(page, page.get_by_role("button", name="Jämför")))
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/jamfor/?fran=2025&till=version-2027")
+    # The page opens on this very comparison, so the address alone cannot tell that the
+    # form's answer has arrived: wait for the navigation itself.
+    with page.expect_navigation(url="**/jamfor/?fran=2025&till=version-2027"):
+        page.keyboard.press("Enter")
 
     page.goto(portal_url + "/rutiner/grona-kortet/")
     card = page.get_by_role("link", name="Skriv ut checklistan som kort att vika")
