@@ -17,6 +17,7 @@ from directory.models import (
     LocalRoutinePage,
     MunicipalityPage,
 )
+from guidance.meetingkit import TEMPLATES, has_kit, routine_steps
 from guidance.models import (
     ActorPage,
     AgreementIndexPage,
@@ -285,7 +286,32 @@ def routine_entries(page: RoutinePage) -> list[EntryData]:
         context=f"{len(step_entries)} steg",
         actors=sorted(audience | acting),
     )
-    return [page_entry, *step_entries]
+    return [page_entry, *step_entries, *kit_entries(page, sorted(audience | acting))]
+
+
+def kit_entries(page: RoutinePage, actors: list[str]) -> list[EntryData]:
+    """The routine's meeting-kit templates, each findable by its name ("mall", "kallelse")
+    and what it is for."""
+    if not has_kit(page):
+        return []
+    steps = routine_steps(page)
+    entries = []
+    for slug, template in TEMPLATES.items():
+        intro, _sections = template.build(steps.get(template.step_anchor))
+        entries.append(
+            EntryData(
+                key=f"kit:{page.pk}:{slug}",
+                source=page_source(page.pk),
+                kind=Kind.ROUTINE,
+                title=f"Mall: {template.title}",
+                context=f"Mall till {page.title}",
+                body=f"En av mallarna för mötet, att skriva ut eller hämta som Word-fil. {intro}",
+                url=page.url + page.reverse_subpage("kit_page", args=[slug]),
+                actors=actors,
+                weight=WEIGHTS["step"],
+            )
+        )
+    return entries
 
 
 def contact_entry(contact, url: str, municipality_names: list[str], slugs: list[str]) -> EntryData:
