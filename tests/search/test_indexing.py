@@ -5,6 +5,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from directory.models import Contact, CountyPart, MunicipalityPage
 from guidance.models import GlossaryTerm, RoutinePage, SectionPage
+from search.entries import plain
 from search.models import SearchEntry
 from search.services import search_site
 from tests.factories import publish
@@ -134,3 +135,10 @@ def test_glossary_terms_are_indexed_on_save_and_delete(seeded, commit):
     assert search_site("skolkurator").hits[0].url == "/begrepp/#begrepp-skolkurator"
     commit(term.delete)
     assert search_site("skolkurator").total == 0
+
+
+def test_paragraphs_and_list_items_stay_apart_in_the_index():
+    html = "<p>ledningsstrukturer.</p><p>Överenskommelsen</p><ul><li>en</li><li>två</li></ul>"
+    assert plain(html) == "ledningsstrukturer. Överenskommelsen en två"
+    assert plain("rad ett<br>rad två<BR/>tre") == "rad ett rad två tre"
+    assert plain("<p>Inga <strong>mellanrum</strong> inne i ord</p>") == "Inga mellanrum inne i ord"
