@@ -111,7 +111,8 @@ def test_the_remembered_municipality_comes_first_and_can_be_changed_by_keyboard(
     page.goto(portal_url + "/sok/?q=socialtj%C3%A4nst")
     label = page.locator(".local-first")
     assert label.inner_text() == (
-        "Kontakter i Pajala visas först eftersom du har valt Pajala som din kommun. Byt kommun"
+        "Kontakter i Pajala visas först eftersom det är den kommun du senast valde eller tittade"
+        " på. Byt kommun"
     )
     first_contact = page.locator(".result--contact .result__kind").first.inner_text()
     assert first_contact == "Kontakt · Pajala"

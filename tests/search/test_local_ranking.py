@@ -146,8 +146,8 @@ def test_the_page_says_which_municipality_comes_first_and_how_to_change_it(clien
     client.cookies[COOKIE_NAME] = "kalix"
     html = client.get("/sok/", {"q": "socialtjänst"}).content.decode()
     assert (
-        '<p class="local-first">Kontakter i Kalix visas först eftersom du har valt Kalix som din '
-        "kommun. "
+        '<p class="local-first">Kontakter i Kalix visas först eftersom det är den kommun du '
+        "senast valde eller tittade på. "
         '<a href="/kontakter/valj-kommun/?next=%2Fsok%2F%3Fq%3Dsocialtj%25C3%25A4nst">'
         "Byt kommun</a></p>"
     ) in html
@@ -159,7 +159,7 @@ def test_the_page_says_which_municipality_comes_first_and_how_to_change_it(clien
     )
     assert response["Location"] == "/sok/?q=socialtj%C3%A4nst"
     html = client.get(response["Location"]).content.decode()
-    assert "Kontakter i Pajala visas först eftersom du har valt Pajala som din kommun." in html
+    assert "Kontakter i Pajala visas först eftersom det är den kommun du senast valde" in html
 
 
 def test_the_page_says_when_the_query_names_the_municipality(client, seeded):
