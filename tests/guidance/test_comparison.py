@@ -307,8 +307,9 @@ def test_with_one_text_the_page_says_so_and_offers_no_form(client, home_page):
     response = client.get(f"{index.url}jamfor/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Portalen har bara texten till en version av överenskommelsen, version 2025." in html
-    assert f'href="{only.url}"' in html
+    assert "Portalen har bara texten till en version av överenskommelsen, version 2025, så" in html
+    # What is new in it is in the version's own summary.
+    assert f'<a href="{only.url}#summary-h">Om version 2025</a>' in html
     assert 'name="fran"' not in html and 'name="till"' not in html
 
 
