@@ -1,6 +1,8 @@
 """Form fields every app uses."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 # The largest primary key any supported database stores (a signed 64-bit integer).
 LARGEST_ID = 2**63 - 1
@@ -18,3 +20,14 @@ class IdChoiceField(forms.ModelChoiceField):
                     self.error_messages["invalid_choice"], code="invalid_choice"
                 )
         return super().to_python(value)
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's sign-in form with its password field named in Swedish (Wagtail gives the
+    field no label, so Django would show the field's English name, "Password")."""
+
+    password = forms.CharField(
+        label=_("Lösenord"),
+        widget=forms.PasswordInput(attrs={"placeholder": _("Ange lösenord")}),
+        strip=False,
+    )

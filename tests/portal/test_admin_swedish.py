@@ -196,3 +196,12 @@ def test_section_rows_are_headed_by_their_heading(editor):
     first = agreement.sections.first()
     assert first.heading in headings
     assert not [heading for heading in headings if re.fullmatch(r"Avsnitt \d+", heading)]
+
+
+def test_the_admin_sign_in_is_in_swedish(client, db):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    text = visible_text(response.content.decode())
+    assert "Logga in i Norrbus kunskapsportal" in text
+    assert "Lösenord" in text and "Användarnamn" in text
+    assert "Password" not in text and english_in(text) == set()
