@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -85,6 +86,9 @@ class DirectoryIndexPage(RoutablePageMixin, Page):
                     "situation": situation,
                     "contacts": contacts,
                 }
+            elif set(form.errors) == {"situation"} and not request.GET.get("situation"):
+                # A municipality and no situation: the municipality's page has all its numbers.
+                return redirect(form.cleaned_data["kommun"].url)
             else:
                 status = 400
         county_parts: dict = {}

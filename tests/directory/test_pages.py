@@ -104,13 +104,22 @@ def test_situation_finder_preselects_the_remembered_municipality(client, directo
     assert 'id="resultat"' not in html
 
 
+@pytest.mark.parametrize("params", [{"kommun": "kalix"}, {"kommun": "kalix", "situation": ""}])
+def test_situation_finder_with_a_municipality_alone_leads_to_its_page(client, directory, params):
+    response = client.get("/vem-ringer-jag/", params)
+    assert response.status_code == 302
+    assert response["Location"] == "/vem-ringer-jag/kalix/"
+    assert client.get(response["Location"]).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [
         ({"kommun": "", "situation": "orolig"}, "Välj en kommun."),
         ({"kommun": "stockholm", "situation": "orolig"}, "Välj en av länets kommuner i listan."),
         ({"kommun": "kalix", "situation": "<script>"}, "Välj en av situationerna i listan."),
-        ({"kommun": "kalix"}, "Välj vad det gäller."),
+        ({"kommun": "", "situation": ""}, "Välj vad det gäller."),
+        ({"kommun": "stockholm", "situation": ""}, "Välj en av länets kommuner i listan."),
     ],
 )
 def test_situation_finder_bad_input(client, directory, params, message):
