@@ -81,8 +81,13 @@ def search(request):
         # The same search without the municipality's name (and its filters kept).
         without = {"q": local.query_without, **{k: v for k, v in chosen.items() if v}}
         context["without_municipality_query"] = urlencode(without)
-    elif local and not local.named:
-        # Choosing another municipality comes back to this search.
+    else:
+        municipalities = next(
+            (facet.options for facet in outcome.facets if facet.name == "municipality"), []
+        )
+        context["municipality_count"] = sum(1 for option in municipalities if option.count)
+    if (local and not local.named) or (not local and context.get("municipality_count", 0) > 1):
+        # Choosing (another) municipality comes back to this search.
         context["choose_municipality_url"] = (
             reverse("directory:choose_municipality")
             + "?"

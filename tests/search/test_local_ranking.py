@@ -174,10 +174,19 @@ def test_the_page_says_when_the_query_names_the_municipality(client, seeded):
     assert "Kontakter i Kalix visas först eftersom du sökte på Kalix.</p>" in html
 
 
-def test_the_page_says_nothing_of_a_municipality_without_one(client, seeded):
+def test_without_a_municipality_the_page_offers_to_choose_one(client, seeded):
     html = client.get("/sok/", {"q": "socialtjänst"}).content.decode()
     assert "träffar för <strong>socialtjänst</strong>" in html
-    assert "visas först" not in html and "Byt kommun" not in html
+    assert (
+        '<p class="local-first">Träffarna har kontakter i 14 kommuner. '
+        '<a href="/kontakter/valj-kommun/?next=%2Fsok%2F%3Fq%3Dsocialtj%25C3%25A4nst">'
+        "Välj din kommun</a> så visas dess kontakter först.</p>"
+    ) in html
+    assert "Byt kommun" not in html and "Kontakter i" not in html
+    # A search whose hits hold no municipality's contacts offers nothing.
+    html = client.get("/sok/", {"q": "vem betalar"}).content.decode()
+    assert "träffar för <strong>vem betalar</strong>" in html
+    assert 'class="local-first"' not in html
 
 
 def test_a_search_cached_for_one_municipality_is_not_served_for_another(client, seeded, settings):
@@ -191,4 +200,4 @@ def test_a_search_cached_for_one_municipality_is_not_served_for_another(client, 
         pages.setdefault(slug, response.content.decode())
     assert "Kontakter i Kalix visas först" in pages["kalix"]
     assert "Kontakter i Pajala visas först" in pages["pajala"]
-    assert "visas först" not in pages[""] and "träffar för" in pages[""]
+    assert "Kontakter i" not in pages[""] and "Träffarna har kontakter i 14" in pages[""]
