@@ -136,7 +136,12 @@ def build_plan(
             size = len(form_stems)
             if size and tuple(token_stems[position : position + size]) == form_stems:
                 typed = " ".join(tokens[position : position + size])
-                alternatives = [typed, *(form for form in group if form != typed)]
+                # The form that matched is what the reader typed (perhaps spelt otherwise,
+                # or with stop words): not an alternative to show or search again.
+                alternatives = [
+                    typed,
+                    *(form for form in group if form != typed and _stems(form) != form_stems),
+                ]
                 concepts.append(Concept(typed, alternatives))
                 expansions.append((typed, alternatives[1:]))
                 position += size

@@ -48,6 +48,17 @@ def test_abbreviation_expands_from_the_glossary(seeded):
     assert outcome.hits[0].url == "/rutiner/samordnad-individuell-plan/"
 
 
+def test_an_expansion_does_not_repeat_what_was_typed(client, seeded):
+    # "vem" is a stop word, so the synonym "vem betalar" is what the reader typed.
+    assert search_site("vem betalar").expansions == [
+        ("betalar", ["kostnadsansvar", "betalningsansvar"])
+    ]
+    html = client.get("/sok/", {"q": "vem betalar"}).content.decode()
+    assert "Söker även på: kostnadsansvar, betalningsansvar" in " ".join(
+        re.sub(r"<[^>]+>", "", html).split()
+    )
+
+
 def test_a_synonym_added_by_an_editor_counts_without_reindexing(seeded):
     assert search_site("kanelbulle").total == 0
     term = GlossaryTerm.objects.get(term="Norrbusmöte")
