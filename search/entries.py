@@ -331,7 +331,7 @@ def contact_entry(contact, url: str, municipality_names: list[str], slugs: list[
     body = " ".join(
         part
         for part in [
-            contact.get_actor_display(),
+            contact.actor_label,
             contact.contact_when,
             contact.opening_hours,
             contact.visiting_address,

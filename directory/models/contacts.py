@@ -414,6 +414,18 @@ class Contact(ClusterableModel, Orderable):
         return str(COUNTY_LABEL)
 
     @property
+    def actor_label(self) -> str:
+        """Whom the contact belongs to, as its card says: the party, or for one that is none
+        of the four parties what kind of contact it is ("Annan" tells a reader nothing)."""
+        if self.actor != Actor.OTHER:
+            return self.get_actor_display()
+        if self.norrbus_body:
+            return str(_("Samverkansorgan i Norrbus"))
+        if self.is_norrbus_contact:
+            return str(_("Norrbus i kommunen"))
+        return str(_("Samverkan och annat stöd"))
+
+    @property
     def shared_label(self) -> str:
         """How a shared contact is labelled on a municipality page; empty for local ones."""
         if self.municipality_id:

@@ -3,10 +3,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.template.loader import render_to_string
 
 from directory.cookies import COOKIE_NAME
 from directory.models import MunicipalityPage, Situation
 from portal.actors import NORRBUS_VALUES
+from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -325,3 +327,20 @@ def test_a_situation_is_edited_with_a_chooser_of_routines(client, seeded, django
     html = response.content.decode()
     assert situation.routine.title in html
     assert "guidance.routinepage" in html  # the chooser's target model
+
+
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        ({"actor": "annan", "is_norrbus_contact": True}, "Norrbus i kommunen"),
+        ({"actor": "annan", "norrbus_body": "samverkansgrupp"}, "Samverkansorgan i Norrbus"),
+        ({"actor": "annan"}, "Samverkan och annat stöd"),
+        ({"actor": "socialtjanst"}, "Socialtjänst"),
+    ],
+)
+def test_a_card_names_what_a_contact_is_never_annan(fields, label):
+    contact = ContactFactory.build(**fields)
+    assert contact.actor_label == label
+    html = render_to_string("directory/includes/contact_card.html", {"contact": contact})
+    tags = BeautifulSoup(html, "html.parser").select_one(".contact__actor").get_text(strip=True)
+    assert tags.startswith(label) and "Annan" not in tags
