@@ -77,16 +77,20 @@ def search(request):
         "chosen": chosen,
     }
     local = outcome.municipality
-    if local and local.named and local.query_without:
-        # The same search without the municipality's name (and its filters kept).
-        without = {"q": local.query_without, **{k: v for k, v in chosen.items() if v}}
-        context["without_municipality_query"] = urlencode(without)
+    if local and local.named:
+        offer_choice = False
+        if local.query_without:
+            # The same search without the municipality's name (and its filters kept).
+            without = {"q": local.query_without, **{k: v for k, v in chosen.items() if v}}
+            context["without_municipality_query"] = urlencode(without)
+    elif local:
+        offer_choice = True
     else:
-        municipalities = next(
-            (facet.options for facet in outcome.facets if facet.name == "municipality"), []
-        )
-        context["municipality_count"] = sum(1 for option in municipalities if option.count)
-    if (local and not local.named) or (not local and context.get("municipality_count", 0) > 1):
+        # None known: offered when the hits hold more than one municipality's contacts.
+        options = next((f.options for f in outcome.facets if f.name == "municipality"), [])
+        context["municipality_count"] = sum(1 for option in options if option.count)
+        offer_choice = context["municipality_count"] > 1
+    if offer_choice:
         # Choosing (another) municipality comes back to this search.
         context["choose_municipality_url"] = (
             reverse("directory:choose_municipality")
