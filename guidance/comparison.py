@@ -198,6 +198,11 @@ def _paragraphs_html(paragraphs) -> SafeString:
     return mark_safe("".join(f"<p>{html}</p>" for html in paragraphs if html))
 
 
+def _unchanged_row(paragraph: str) -> Row:
+    text = _paragraphs_html([escape(paragraph)])
+    return Row(text, text, changed=False)
+
+
 def diff_paragraphs(old: list[str], new: list[str]) -> list[Row]:
     """Two texts (their plain-text paragraphs) compared: one row per paragraph; paragraphs
     removed and added in the same place share a row, the old beside the new."""
@@ -225,8 +230,7 @@ def diff_paragraphs(old: list[str], new: list[str]) -> list[Row]:
         else:
             flush()
             if old_paragraph == new_paragraph:
-                text = _paragraphs_html([escape(new_paragraph)])
-                rows.append(Row(text, text, changed=False))
+                rows.append(_unchanged_row(new_paragraph))
             else:
                 before, after = _paragraph_marks(old_paragraph, new_paragraph)
                 rows.append(
@@ -263,7 +267,7 @@ class SectionChange:
         """The text paragraph by paragraph; a new or removed section's as it stands, since
         its heading already says what happened to all of it."""
         if self.change in (Change.ADDED, Change.REMOVED):
-            return diff_paragraphs(_paragraphs(self.section), _paragraphs(self.section))
+            return [_unchanged_row(paragraph) for paragraph in _paragraphs(self.section)]
         return diff_paragraphs(_paragraphs(self.old), _paragraphs(self.new))
 
     @property
@@ -301,10 +305,6 @@ def compare_versions(old, new) -> list[SectionChange]:
                 SectionChange(Change.UNCHANGED if same else Change.CHANGED, previous, section)
             )
     return changes
-
-
-def summarise(changes: list[SectionChange]) -> dict[str, int]:
-    return {change.value: sum(1 for c in changes if c.change == change) for change in Change}
 
 
 @dataclass(frozen=True)
